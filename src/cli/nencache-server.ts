@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// nencache-server [config-file] [--name value ...]: the server, invoked like redis-server.
+import { runServer } from './serve.js';
+
+void runServer(process.argv.slice(2));

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * The `nencache` tool: subcommands for running the server and measuring it.
+ * Argument parsing only; the work lives in server/ and bench/.
+ */
+import { Command } from 'commander';
+import { NENCACHE_VERSION } from '../observability/info.js';
+import { runServer, SERVER_USAGE } from './serve.js';
+
+const program = new Command();
+program.name('nencache').description('NenCache: a Redis-compatible cache server for Node.js').version(NENCACHE_VERSION);
+
+program
+  .command('serve')
+  .description('run the server (same arguments as nencache-server: [config-file] [--name value ...])')
+  .helpOption(false)
+  .allowUnknownOption(true)
+  .argument('[args...]', 'config file and --name value overrides')
+  .addHelpText('after', `\n${SERVER_USAGE}`)
+  .action(async (args: string[]) => {
+    await runServer(args);
+  });
+
+program
+  .command('bench')
+  .description('run redis-benchmark against NenCache and redis-server side by side and print ratios')
+  .allowUnknownOption(true)
+  .argument('[args...]', 'benchmark options (see `npm run bench -- --help`)')
+  .action(async (args: string[]) => {
+    const { main } = await import('../../bench/run.js');
+    await main(['node', 'bench', ...args]);
+  });
+
+await program.parseAsync(process.argv);

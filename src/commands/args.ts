@@ -1,0 +1,95 @@
+/**
+ * The argument cursor over the parser's slices: arguments stay bytes in the
+ * connection's buffer; helpers read them as keys, integers or keywords
+ * without copying. Valid only during the handler call.
+ */
+import { Database } from '../engine/keyspace.js';
+import { parseInt64 } from '../engine/types/int64.js';
+
+export class Args {
+  buf: Buffer = Buffer.alloc(0);
+  offs: Int32Array = new Int32Array(0);
+  lens: Int32Array = new Int32Array(0);
+  count = 0;
+  /** Index of the first argument (non-zero when a container passed a subcommand through). */
+  base = 0;
+
+  /** Points the cursor at a parsed command. */
+  bind(buf: Buffer, offs: Int32Array, lens: Int32Array, count: number): this {
+    this.buf = buf;
+    this.offs = offs;
+    this.lens = lens;
+    this.count = count;
+    this.base = 0;
+    return this;
+  }
+
+  start(i: number): number {
+    return this.offs[i]!;
+  }
+  end(i: number): number {
+    return this.offs[i]! + this.lens[i]!;
+  }
+  len(i: number): number {
+    return this.lens[i]!;
+  }
+
+  /** The argument as a key (the engine's key form). */
+  key(i: number): string {
+    const o = this.offs[i]!;
+    return Database.keyOf(this.buf, o, o + this.lens[i]!);
+  }
+
+  /** The argument as text, one char per byte. */
+  str(i: number): string {
+    const o = this.offs[i]!;
+    return this.buf.latin1Slice(o, o + this.lens[i]!);
+  }
+
+  /** A view of the argument's bytes (no copy; do not keep it). */
+  view(i: number): Buffer {
+    const o = this.offs[i]!;
+    return this.buf.subarray(o, o + this.lens[i]!);
+  }
+
+  /** An owned copy of the argument's bytes, for storing. */
+  copy(i: number): Buffer {
+    const o = this.offs[i]!;
+    const len = this.lens[i]!;
+    const b = Buffer.allocUnsafe(len);
+    this.buf.copy(b, 0, o, o + len);
+    return b;
+  }
+
+  /** Case-insensitive comparison with a lowercase ASCII word, without allocating. */
+  is(i: number, lowerWord: string): boolean {
+    const len = this.lens[i]!;
+    if (len !== lowerWord.length) return false;
+    const o = this.offs[i]!;
+    const buf = this.buf;
+    for (let k = 0; k < len; k++) {
+      let c = buf[o + k]!;
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c !== lowerWord.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** Lowercased text of an argument (for names and subcommands). */
+  lower(i: number): string {
+    return this.str(i).toLowerCase();
+  }
+
+  /** The argument as int64: number when |v| <= 2^53, bigint beyond, null when not an integer. */
+  int64(i: number): number | bigint | null {
+    const o = this.offs[i]!;
+    return parseInt64(this.buf, o, o + this.lens[i]!);
+  }
+
+  /** The argument as an integer that fits in a double exactly; null otherwise (or out of int64). */
+  int(i: number): number | null {
+    const v = this.int64(i);
+    if (v === null) return null;
+    return typeof v === 'number' ? v : Number(v);
+  }
+}

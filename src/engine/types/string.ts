@@ -1,0 +1,53 @@
+/**
+ * The string type: encodings chosen as Redis 7.0's tryObjectEncoding() does
+ * (int for canonical int64 text of at most 20 bytes, embstr up to 44 bytes,
+ * raw beyond) and byte access to a value whatever its encoding.
+ */
+import type { Database, StringValue } from '../keyspace.js';
+import { Encoding, KeyType, NO_KEY } from '../status.js';
+import { parseInt64 } from './int64.js';
+
+/** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
+export const EMBSTR_LIMIT = 44;
+
+/** Stores bytes as a string value, picking the encoding; returns the slot. */
+export function putString(db: Database, key: string, src: Uint8Array, start: number, end: number, keepTtl = false): number {
+  const len = end - start;
+  if (len <= 20) {
+    const n = parseInt64(src, start, end);
+    if (n !== null) return db.put(key, KeyType.STRING, Encoding.INT, n, keepTtl);
+  }
+  const copy = Buffer.allocUnsafe(len);
+  copy.set(src.subarray(start, end));
+  return db.put(key, KeyType.STRING, len <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW, copy, keepTtl);
+}
+
+/** Stores an integer value with the int encoding. */
+export function putInteger(db: Database, key: string, n: number | bigint, keepTtl: boolean): number {
+  return db.put(key, KeyType.STRING, Encoding.INT, n, keepTtl);
+}
+
+/** Stores an owned buffer with an explicit encoding (APPEND and SETRANGE make raw strings). */
+export function putBuffer(db: Database, key: string, value: Buffer, enc: Encoding, keepTtl: boolean): number {
+  return db.put(key, KeyType.STRING, enc, value, keepTtl);
+}
+
+/** The value's bytes; allocates only for the int encoding. */
+export function stringBytes(v: StringValue): Buffer {
+  if (typeof v === 'object') return v;
+  return Buffer.from(String(v), 'latin1');
+}
+
+/** Length in bytes of a string value (STRLEN). */
+export function stringLength(v: StringValue): number {
+  if (typeof v === 'object') return v.length;
+  return String(v).length;
+}
+
+/** Finds a string key for reading: the slot, NO_KEY, or -2 for the wrong type. */
+export const WRONG_TYPE = -2;
+export function lookupString(db: Database, key: string): number {
+  const slot = db.lookupRead(key);
+  if (slot === NO_KEY) return NO_KEY;
+  return db.type(slot) === KeyType.STRING ? slot : WRONG_TYPE;
+}

@@ -1,0 +1,245 @@
+/**
+ * INFO text, section by section, with Redis 7.0's field names and order so
+ * tools that parse INFO (redis-cli, exporters, client libraries) read it.
+ * Sections: the default set, plus commandstats with "all"/"everything".
+ */
+import os from 'node:os';
+import type { Server } from '../server/server.js';
+import { lruClock } from '../engine/keyspace.js';
+import { formatBytesHuman } from './human.js';
+
+/** Reported as redis_version: clients use it to pick features; nencache_version tells the truth. */
+export const REDIS_COMPAT_VERSION = '7.0.15';
+export const NENCACHE_VERSION = '0.1.0';
+
+export const DEFAULT_SECTIONS = [
+  'server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'errorstats', 'cluster', 'keyspace',
+];
+const ALL_EXTRA = ['commandstats', 'latencystats'];
+
+type Lines = string[];
+
+function server(s: Server, out: Lines): void {
+  const now = Date.now();
+  const up = Math.floor((now - s.startTime) / 1000);
+  out.push(
+    `redis_version:${REDIS_COMPAT_VERSION}`,
+    `nencache_version:${NENCACHE_VERSION}`,
+    'redis_git_sha1:00000000',
+    'redis_git_dirty:0',
+    'redis_build_id:0',
+    'redis_mode:standalone',
+    `os:${os.type()} ${os.release()} ${os.arch()}`,
+    `arch_bits:${process.arch.includes('64') ? 64 : 32}`,
+    'monotonic_clock:POSIX clock_gettime',
+    'multiplexing_api:epoll',
+    'atomicvar_api:c11-builtin',
+    'gcc_version:0.0.0',
+    `process_id:${process.pid}`,
+    'process_supervised:no',
+    `run_id:${s.runId}`,
+    `tcp_port:${s.port}`,
+    `server_time_usec:${now * 1000}`,
+    `uptime_in_seconds:${up}`,
+    `uptime_in_days:${Math.floor(up / 86400)}`,
+    `hz:${s.config.getNumber('hz')}`,
+    `configured_hz:${s.config.getNumber('hz')}`,
+    `lru_clock:${lruClock(now)}`,
+    `executable:${process.argv[1] ?? ''}`,
+    `config_file:${s.configFile}`,
+    'io_threads_active:0',
+    `node_version:${process.version}`,
+  );
+}
+
+function clients(s: Server, out: Lines): void {
+  let maxIn = 0;
+  let maxOut = 0;
+  for (const c of s.clients()) {
+    maxIn = Math.max(maxIn, c.parser.queryBufferLength);
+    maxOut = Math.max(maxOut, c.socket.writableLength);
+  }
+  out.push(
+    `connected_clients:${s.clientCount()}`,
+    'cluster_connections:0',
+    `maxclients:${s.config.getNumber('maxclients')}`,
+    `client_recent_max_input_buffer:${maxIn}`,
+    `client_recent_max_output_buffer:${maxOut}`,
+    'blocked_clients:0',
+    'tracking_clients:0',
+    'clients_in_timeout_table:0',
+  );
+}
+
+function memory(s: Server, out: Lines): void {
+  const m = process.memoryUsage();
+  const used = m.heapUsed + m.external;
+  s.memoryPeak = Math.max(s.memoryPeak, used);
+  const maxmemory = s.config.getNumber('maxmemory');
+  const total = os.totalmem();
+  out.push(
+    `used_memory:${used}`,
+    `used_memory_human:${formatBytesHuman(used)}`,
+    `used_memory_rss:${m.rss}`,
+    `used_memory_rss_human:${formatBytesHuman(m.rss)}`,
+    `used_memory_peak:${s.memoryPeak}`,
+    `used_memory_peak_human:${formatBytesHuman(s.memoryPeak)}`,
+    `used_memory_peak_perc:${((used / s.memoryPeak) * 100).toFixed(2)}%`,
+    `used_memory_startup:${s.memoryStartup}`,
+    `used_memory_dataset:${Math.max(0, used - s.memoryStartup)}`,
+    `total_system_memory:${total}`,
+    `total_system_memory_human:${formatBytesHuman(total)}`,
+    `used_memory_js_heap:${m.heapUsed}`,
+    `used_memory_external:${m.external}`,
+    `maxmemory:${maxmemory}`,
+    `maxmemory_human:${formatBytesHuman(maxmemory)}`,
+    `maxmemory_policy:${s.config.getString('maxmemory-policy')}`,
+    `mem_fragmentation_ratio:${(m.rss / Math.max(1, used)).toFixed(2)}`,
+    `mem_fragmentation_bytes:${m.rss - used}`,
+    'mem_not_counted_for_evict:0',
+    'mem_replication_backlog:0',
+    'mem_clients_slaves:0',
+    'mem_clients_normal:0',
+    'mem_aof_buffer:0',
+    'mem_allocator:v8',
+    'lazyfree_pending_objects:0',
+  );
+}
+
+function persistence(s: Server, out: Lines): void {
+  out.push(
+    'loading:0',
+    'async_loading:0',
+    `rdb_changes_since_last_save:${s.stats.dirty}`,
+    'rdb_bgsave_in_progress:0',
+    `rdb_last_save_time:${Math.floor(s.startTime / 1000)}`,
+    'rdb_last_bgsave_status:ok',
+    'rdb_last_bgsave_time_sec:-1',
+    'rdb_current_bgsave_time_sec:-1',
+    'aof_enabled:0',
+    'aof_rewrite_in_progress:0',
+    'aof_rewrite_scheduled:0',
+    'aof_last_rewrite_time_sec:-1',
+    'aof_current_rewrite_time_sec:-1',
+    'aof_last_bgrewrite_status:ok',
+    'aof_last_write_status:ok',
+  );
+}
+
+function stats(s: Server, out: Lines): void {
+  const st = s.stats;
+  const ks = s.engine.stats;
+  out.push(
+    `total_connections_received:${st.totalConnections}`,
+    `total_commands_processed:${st.totalCommands}`,
+    `instantaneous_ops_per_sec:${s.opsPerSec}`,
+    `total_net_input_bytes:${st.netInputBytes}`,
+    `total_net_output_bytes:${st.netOutputBytes}`,
+    `rejected_connections:${st.rejectedConnections}`,
+    `expired_keys:${ks.expiredKeys}`,
+    `expired_stale_perc:${ks.expiredStalePerc.toFixed(2)}`,
+    'expired_time_cap_reached_count:0',
+    `expire_cycle_cpu_milliseconds:${Math.round(s.engine.expireCycleMs)}`,
+    'evicted_keys:0',
+    'evicted_clients:0',
+    `keyspace_hits:${ks.hits}`,
+    `keyspace_misses:${ks.misses}`,
+    'pubsub_channels:0',
+    'pubsub_patterns:0',
+    'latest_fork_usec:0',
+    'total_forks:0',
+    `total_error_replies:${st.totalErrorReplies}`,
+    'unexpected_error_replies:0',
+  );
+}
+
+function replication(s: Server, out: Lines): void {
+  out.push(
+    'role:master',
+    'connected_slaves:0',
+    'master_failover_state:no-failover',
+    `master_replid:${s.runId}`,
+    'master_replid2:0000000000000000000000000000000000000000',
+    'master_repl_offset:0',
+    'second_repl_offset:-1',
+    'repl_backlog_active:0',
+    'repl_backlog_size:1048576',
+    'repl_backlog_first_byte_offset:0',
+    'repl_backlog_histlen:0',
+  );
+}
+
+function cpu(_s: Server, out: Lines): void {
+  const u = process.resourceUsage();
+  out.push(
+    `used_cpu_sys:${(u.systemCPUTime / 1e6).toFixed(6)}`,
+    `used_cpu_user:${(u.userCPUTime / 1e6).toFixed(6)}`,
+    'used_cpu_sys_children:0.000000',
+    'used_cpu_user_children:0.000000',
+  );
+}
+
+function errorstats(s: Server, out: Lines): void {
+  const codes = [...s.stats.errorCodes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (const [code, n] of codes) out.push(`errorstat_${code}:count=${n}`);
+}
+
+function keyspace(s: Server, out: Lines): void {
+  s.engine.dbs.forEach((db, i) => {
+    if (db.size > 0) out.push(`db${i}:keys=${db.size},expires=${db.volatileCount},avg_ttl=0`);
+  });
+}
+
+function commandstats(s: Server, out: Lines): void {
+  const rows: [string, { calls: number; usec: number; rejected: number; failed: number }][] = [];
+  for (const e of s.table.all()) {
+    if (e.stat.calls + e.stat.rejected + e.stat.failed > 0) rows.push([e.fullName, e.stat]);
+    if (e.subcommands) {
+      for (const [, sub] of e.subcommands.entries()) {
+        if (sub.stat.calls + sub.stat.rejected + sub.stat.failed > 0) rows.push([sub.fullName, sub.stat]);
+      }
+    }
+  }
+  for (const [name, st] of rows) {
+    const per = st.calls > 0 ? (st.usec / st.calls).toFixed(2) : '0.00';
+    out.push(`cmdstat_${name}:calls=${st.calls},usec=${st.usec},usec_per_call=${per},rejected_calls=${st.rejected},failed_calls=${st.failed}`);
+  }
+}
+
+const SECTIONS: Record<string, [string, (s: Server, out: Lines) => void]> = {
+  server: ['Server', server],
+  clients: ['Clients', clients],
+  memory: ['Memory', memory],
+  persistence: ['Persistence', persistence],
+  stats: ['Stats', stats],
+  replication: ['Replication', replication],
+  cpu: ['CPU', cpu],
+  modules: ['Modules', () => {}],
+  errorstats: ['Errorstats', errorstats],
+  cluster: ['Cluster', (_s, out) => out.push('cluster_enabled:0')],
+  keyspace: ['Keyspace', keyspace],
+  commandstats: ['Commandstats', commandstats],
+  latencystats: ['Latencystats', () => {}],
+};
+
+/**
+ * Builds INFO for the requested lowercase section names; "default",
+ * "all" and "everything" expand as in Redis. Unknown names are ignored.
+ */
+export function buildInfo(s: Server, requested: ReadonlySet<string>, all: boolean): string {
+  let names: string[];
+  if (requested.size === 0 || requested.has('default')) names = [...DEFAULT_SECTIONS];
+  else names = [];
+  if (all || requested.has('all') || requested.has('everything')) names = [...DEFAULT_SECTIONS, ...ALL_EXTRA];
+  for (const r of requested) if (SECTIONS[r] && !names.includes(r)) names.push(r);
+  const order = [...DEFAULT_SECTIONS.slice(0, 8), 'commandstats', 'errorstats', 'latencystats', 'cluster', 'keyspace'];
+  names = order.filter((n) => names.includes(n));
+  const parts: string[] = [];
+  for (const name of names) {
+    const [title, fill] = SECTIONS[name]!;
+    const lines: Lines = [];
+    fill(s, lines);
+    parts.push(`# ${title}\r\n` + lines.map((l) => l + '\r\n').join(''));
+  }
+  return parts.join('\r\n');
+}

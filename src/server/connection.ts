@@ -1,0 +1,242 @@
+/**
+ * One client connection: feeds socket reads to the RESP parser, dispatches
+ * each complete command, and writes all replies of a read event with one
+ * socket write. Owns the client state commands see (db, name, RESP version,
+ * auth, reply mode). Reading pauses while the socket's output backs up.
+ */
+import type { Socket } from 'node:net';
+import { Args } from '../commands/args.js';
+import { ReplyMode, type ClientHandle, type CommandContext } from '../commands/context.js';
+import type { Database } from '../engine/keyspace.js';
+import { ParseResult, RespParser } from '../protocol/resp/parser.js';
+import { RespWriter } from '../protocol/resp/writer.js';
+import { dispatch, type DispatchTarget } from './dispatch.js';
+import type { Server } from './server.js';
+
+/** Pause reading when this much output waits in the socket. */
+const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
+
+export class Connection implements ClientHandle, DispatchTarget, CommandContext {
+  readonly id: number;
+  name = '';
+  dbIndex = 0;
+  authenticated: boolean;
+  replyMode = ReplyMode.ON;
+  noEvict = false;
+  closeAfterReply = false;
+  lastCommand = 'NULL';
+  readonly addr: string;
+  readonly laddr: string;
+  readonly createdAt = Date.now();
+  lastInteraction = Date.now();
+  monitor = false;
+  closed = false;
+  /** Argument indexes hidden from MONITOR and SLOWLOG for the current command (AUTH passwords). */
+  readonly redacted: number[] = [];
+
+  readonly parser: RespParser;
+  readonly writer: RespWriter;
+  private readonly args = new Args();
+  /** CLIENT REPLY SKIP: the reply of the command after next is dropped. */
+  private skipNext = false;
+
+  constructor(
+    readonly socket: Socket,
+    readonly server: Server,
+    id: number,
+  ) {
+    this.id = id;
+    this.addr = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
+    this.laddr = `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`;
+    this.authenticated = !server.requiresAuth();
+    this.parser = new RespParser(server.parserLimits);
+    this.writer = new RespWriter(
+      (chunk) => this.send(chunk),
+      (text) => server.countError(text),
+    );
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+    socket.on('drain', () => {
+      if (!this.closed) socket.resume();
+    });
+  }
+
+  // ---- CommandContext ------------------------------------------------------
+
+  get engine() {
+    return this.server.engine;
+  }
+  get db(): Database {
+    return this.server.engine.dbs[this.dbIndex]!;
+  }
+  get client(): ClientHandle {
+    return this;
+  }
+  get ctx(): CommandContext {
+    return this;
+  }
+  dirty(n: number): void {
+    this.server.stats.dirty += n;
+  }
+
+  // ---- ClientHandle --------------------------------------------------------
+
+  get resp(): 2 | 3 {
+    return this.writer.resp;
+  }
+  set resp(v: 2 | 3) {
+    this.writer.resp = v;
+  }
+
+  describe(): string {
+    const now = Date.now();
+    const flags = this.monitor ? 'O' : 'N';
+    const qbuf = this.parser.queryBufferLength;
+    return (
+      `id=${this.id} addr=${this.addr} laddr=${this.laddr} fd=${(this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1} name=${this.name}` +
+      ` age=${Math.floor((now - this.createdAt) / 1000)} idle=${Math.floor((now - this.lastInteraction) / 1000)} flags=${flags}` +
+      ` db=${this.dbIndex} sub=0 psub=0 ssub=0 multi=-1 qbuf=${qbuf} qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0` +
+      ` obl=${this.writer.pending} oll=0 omem=${this.socket.writableLength} tot-mem=${qbuf + this.writer.out.length + 1024}` +
+      ` events=r${this.socket.writableLength > 0 ? 'w' : ''} cmd=${this.lastCommand} user=default redir=-1 resp=${this.resp}`
+    );
+  }
+
+  kill(): void {
+    // The calling client still gets its reply: close once the writes drain.
+    this.closeAfterReply = true;
+    if (this.server.current !== this) this.finishAndClose();
+  }
+
+  redactArg(i: number): void {
+    this.redacted.push(i);
+  }
+
+  startMonitor(): void {
+    this.monitor = true;
+    this.server.addMonitor(this);
+  }
+
+  reset(): void {
+    this.dbIndex = 0;
+    this.resp = 2;
+    this.name = '';
+    this.replyMode = ReplyMode.ON;
+    this.skipNext = false;
+    this.noEvict = false;
+    if (this.monitor) {
+      this.monitor = false;
+      this.server.removeMonitor(this);
+    }
+    this.authenticated = !this.server.requiresAuth();
+  }
+
+  // ---- DispatchTarget ----------------------------------------------------
+
+  authRequired(): boolean {
+    return !this.authenticated;
+  }
+
+  protectedAllowed(): boolean {
+    const mode = this.server.config.getString('enable-debug-command');
+    if (mode === 'yes') return true;
+    if (mode === 'local') return isLoopback(this.socket.remoteAddress);
+    return false;
+  }
+
+  /** CLIENT REPLY: arrange for replies to be dropped. */
+  setReplyMode(mode: ReplyMode): void {
+    if (mode === ReplyMode.SKIP) {
+      if (this.replyMode !== ReplyMode.OFF) this.skipNext = true;
+      return;
+    }
+    this.replyMode = mode;
+  }
+
+  // ---- I/O -----------------------------------------------------------------
+
+  private onData(chunk: Buffer): void {
+    if (this.closed || this.closeAfterReply) return;
+    this.server.stats.netInputBytes += chunk.length;
+    this.lastInteraction = Date.now();
+    const parser = this.parser;
+    parser.authRequired = !this.authenticated;
+    if (!parser.feed(chunk)) {
+      this.server.log.warn({ client: this.addr }, 'Closing client that reached max query buffer length');
+      this.close();
+      return;
+    }
+    const server = this.server;
+    server.current = this;
+    for (;;) {
+      const r = parser.next();
+      if (r === ParseResult.NEED_MORE) break;
+      if (r === ParseResult.ERROR) {
+        this.writer.enabled = true;
+        this.writer.error(`ERR Protocol error: ${parser.error}`);
+        server.log.debug({ client: this.addr, error: parser.error }, 'Protocol error from client');
+        this.closeAfterReply = true;
+        break;
+      }
+      this.runCommand();
+      if (this.closeAfterReply || this.closed) break;
+      parser.authRequired = !this.authenticated;
+    }
+    server.current = null;
+    if (this.closed) return;
+    this.writer.flush();
+    if (this.closeAfterReply) {
+      this.finishAndClose();
+    } else if (this.socket.writableLength > OUTPUT_HIGH_WATER) {
+      this.socket.pause();
+    }
+  }
+
+  private runCommand(): void {
+    const p = this.parser;
+    const args = this.args.bind(p.buf, p.offs, p.lens, p.argc);
+    const skipThis = this.skipNext;
+    this.skipNext = false;
+    const w = this.writer;
+    w.enabled = this.replyMode === ReplyMode.ON && !skipThis;
+    dispatch(this, this.server.table, this.server.stats, args, this.server);
+    w.enabled = true;
+  }
+
+  /** Hands bytes to the socket; recycles the output buffer when the kernel took them all. */
+  private send(chunk: Buffer): void {
+    if (this.closed) return;
+    this.server.stats.netOutputBytes += chunk.length;
+    const ownBuffer = chunk.buffer === this.writer.out.buffer;
+    this.socket.write(chunk);
+    if (ownBuffer) this.writer.recycle(this.socket.writableLength === 0);
+  }
+
+  /** Writes a line to a MONITOR client. */
+  feedMonitor(line: string): void {
+    if (this.closed) return;
+    this.writer.simple(line);
+    this.writer.flush();
+  }
+
+  private finishAndClose(): void {
+    if (this.closed) return;
+    this.writer.flush();
+    this.closed = true;
+    this.server.removeClient(this);
+    this.socket.end();
+  }
+
+  /** Closes at once, dropping unsent output. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.server.removeClient(this);
+    this.socket.destroy();
+  }
+}
+
+export function isLoopback(addr: string | undefined): boolean {
+  if (addr === undefined) return false;
+  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
+}

@@ -1,0 +1,312 @@
+/**
+ * The TCP server: listens on the configured addresses, enforces maxclients and
+ * protected mode at accept, runs the periodic cron (active expiry, idle client
+ * timeout), and provides the server services commands use (stats, slowlog,
+ * MONITOR feed, shutdown, INFO).
+ */
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import type { Args } from '../commands/args.js';
+import type { ServerHandle, ServerStats, SlowlogEntry } from '../commands/context.js';
+import type { CommandEntry } from '../commands/table.js';
+import { CommandTable } from '../commands/table.js';
+import { commands } from '../commands/index.js';
+import type { Config } from '../config/config.js';
+import { Engine } from '../engine/engine.js';
+import type { Clock } from '../engine/clock.js';
+import type { ParserLimits } from '../protocol/resp/parser.js';
+import { buildInfo } from '../observability/info.js';
+import { silentLogger, type Logger } from '../observability/log.js';
+import { monitorLine, slowlogArgs } from '../observability/monitor.js';
+import { Connection, isLoopback } from './connection.js';
+import type { DispatchHooks, DispatchTarget } from './dispatch.js';
+
+const PROTECTED_MODE_MESSAGE =
+  "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
+
+export interface ServerOptions {
+  config: Config;
+  log?: Logger;
+  clock?: Clock;
+  /** Called when SHUTDOWN stops the server (the CLI exits the process). */
+  onShutdown?: () => void;
+}
+
+function newStats(): ServerStats {
+  return {
+    totalConnections: 0,
+    totalCommands: 0,
+    rejectedConnections: 0,
+    netInputBytes: 0,
+    netOutputBytes: 0,
+    totalErrorReplies: 0,
+    errorCodes: new Map(),
+    dirty: 0,
+  };
+}
+
+export class Server implements ServerHandle, DispatchHooks {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly engine: Engine;
+  readonly table = new CommandTable(commands);
+  stats: ServerStats = newStats();
+  readonly startTime = Date.now();
+  readonly runId = randomBytes(20).toString('hex');
+  readonly parserLimits: ParserLimits;
+  /** The connection whose command is running, if any. */
+  current: Connection | null = null;
+  /** Path of the config file given at start ("" when none), for INFO. */
+  configFile = '';
+  memoryPeak = 0;
+  readonly memoryStartup = process.memoryUsage().heapUsed;
+  /** Commands per second over the last second or so, for INFO. */
+  opsPerSec = 0;
+  private opsSamples: number[] = [];
+  private lastOps = 0;
+  private lastOpsTime = Date.now();
+
+  private readonly listeners: net.Server[] = [];
+  private readonly conns = new Map<number, Connection>();
+  private readonly monitors = new Set<Connection>();
+  private nextClientId = 1;
+  private slowlogEntries: SlowlogEntry[] = [];
+  private slowlogNextId = 0;
+  private cron: NodeJS.Timeout | null = null;
+  private activeExpire = true;
+  private boundPort = 0;
+  private stopped = false;
+
+  constructor(private readonly options: ServerOptions) {
+    this.config = options.config;
+    this.log = options.log ?? silentLogger();
+    this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
+    this.parserLimits = {
+      maxBulkLen: this.config.getNumber('proto-max-bulk-len'),
+      queryBufferLimit: this.config.getNumber('client-query-buffer-limit'),
+    };
+    this.config.onChange('proto-max-bulk-len', () => {
+      this.parserLimits.maxBulkLen = this.config.getNumber('proto-max-bulk-len');
+    });
+    this.config.onChange('client-query-buffer-limit', () => {
+      this.parserLimits.queryBufferLimit = this.config.getNumber('client-query-buffer-limit');
+    });
+    this.config.onChange('hz', () => this.startCron());
+  }
+
+  /** The port actually bound (useful with port 0). */
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Binds every address of `bind` on `port`. */
+  async listen(): Promise<void> {
+    const port = this.config.getNumber('port');
+    const binds = this.config.getString('bind').split(/\s+/).filter((b) => b !== '');
+    let bound = port;
+    for (const raw of binds.length > 0 ? binds : ['0.0.0.0']) {
+      // A leading '-' marks an optional address: failing to bind it is not fatal.
+      const optional = raw.startsWith('-');
+      const host = optional ? raw.slice(1) : raw;
+      const srv = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+      srv.maxConnections = Infinity;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          srv.once('error', reject);
+          srv.listen({ host: host === '*' ? undefined : host, port: bound, backlog: this.config.getNumber('tcp-backlog') }, () => {
+            srv.off('error', reject);
+            resolve();
+          });
+        });
+      } catch (err) {
+        if (optional) continue;
+        await this.close();
+        throw err;
+      }
+      const addr = srv.address();
+      if (addr !== null && typeof addr === 'object') bound = addr.port;
+      this.listeners.push(srv);
+    }
+    this.boundPort = bound;
+    this.startCron();
+    this.log.info({ port: bound, bind: binds }, 'Ready to accept connections');
+  }
+
+  /** Stops listening, closes every client and the cron. */
+  async close(): Promise<void> {
+    if (this.cron !== null) clearInterval(this.cron);
+    this.cron = null;
+    for (const c of [...this.conns.values()]) c.close();
+    await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
+    this.listeners.length = 0;
+  }
+
+  requiresAuth(): boolean {
+    return this.config.getString('requirepass') !== '';
+  }
+
+  private accept(socket: net.Socket): void {
+    if (this.stopped) {
+      socket.destroy();
+      return;
+    }
+    if (this.conns.size >= this.config.getNumber('maxclients')) {
+      this.stats.rejectedConnections++;
+      socket.end('-ERR max number of clients reached\r\n');
+      return;
+    }
+    if (this.config.getBool('protected-mode') && !this.requiresAuth() && !isLoopback(socket.remoteAddress)) {
+      this.stats.rejectedConnections++;
+      socket.end(PROTECTED_MODE_MESSAGE);
+      return;
+    }
+    const keepalive = this.config.getNumber('tcp-keepalive');
+    if (keepalive > 0) socket.setKeepAlive(true, keepalive * 1000);
+    socket.setNoDelay(true);
+    const conn = new Connection(socket, this, this.nextClientId++);
+    this.conns.set(conn.id, conn);
+    this.stats.totalConnections++;
+  }
+
+  removeClient(c: Connection): void {
+    this.conns.delete(c.id);
+    this.monitors.delete(c);
+  }
+
+  addMonitor(c: Connection): void {
+    this.monitors.add(c);
+  }
+  removeMonitor(c: Connection): void {
+    this.monitors.delete(c);
+  }
+
+  countError(text: string): void {
+    this.stats.totalErrorReplies++;
+    const sp = text.indexOf(' ');
+    const code = sp < 0 ? text : text.slice(0, sp);
+    this.stats.errorCodes.set(code, (this.stats.errorCodes.get(code) ?? 0) + 1);
+  }
+
+  // ---- DispatchHooks -------------------------------------------------------
+
+  afterCall(t: DispatchTarget, entry: CommandEntry, args: Args, durationUs: number): void {
+    const conn = t as Connection;
+    const slower = this.config.getNumber('slowlog-log-slower-than');
+    if (slower >= 0 && durationUs >= slower && !entry.skipSlowlog) {
+      this.slowlogEntries.unshift({
+        id: this.slowlogNextId++,
+        time: Math.floor(Date.now() / 1000),
+        durationUs,
+        args: slowlogArgs(args, conn.redacted),
+        addr: conn.addr,
+        name: conn.name,
+      });
+      const max = this.config.getNumber('slowlog-max-len');
+      if (this.slowlogEntries.length > max) this.slowlogEntries.length = max;
+    }
+    if (this.monitors.size > 0 && !entry.skipMonitor && !entry.spec.flags.includes('admin')) {
+      const line = monitorLine(conn.dbIndex, conn.addr, args, conn.redacted);
+      for (const m of this.monitors) m.feedMonitor(line);
+    }
+    conn.redacted.length = 0;
+  }
+
+  // ---- ServerHandle ------------------------------------------------------
+
+  clients(): Iterable<Connection> {
+    return this.conns.values();
+  }
+  clientCount(): number {
+    return this.conns.size;
+  }
+  slowlog(): SlowlogEntry[] {
+    return this.slowlogEntries;
+  }
+  slowlogReset(): void {
+    this.slowlogEntries = [];
+  }
+  resetStats(): void {
+    const dirty = this.stats.dirty;
+    this.stats = newStats();
+    this.stats.dirty = dirty;
+    this.engine.stats.hits = 0;
+    this.engine.stats.misses = 0;
+    this.engine.stats.expiredKeys = 0;
+    for (const e of this.table.all()) {
+      resetStat(e);
+      if (e.subcommands) for (const [, s] of e.subcommands.entries()) resetStat(s);
+    }
+  }
+  setActiveExpire(on: boolean): void {
+    this.activeExpire = on;
+  }
+  info(sections: ReadonlySet<string>, all: boolean): string {
+    return buildInfo(this, sections, all);
+  }
+
+  shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null {
+    void options;
+    this.log.warn('User requested shutdown...');
+    this.stopped = true;
+    // Let the current event finish writing (SHUTDOWN has no reply on success).
+    setImmediate(() => {
+      void this.close().then(() => {
+        this.log.warn('Redis is now ready to exit, bye bye...');
+        this.options.onShutdown?.();
+      });
+    });
+    return null;
+  }
+
+  /** Like Redis's trackInstantaneousMetric: average rate over the last 16 samples. */
+  private sampleOps(): void {
+    const now = Date.now();
+    const dt = now - this.lastOpsTime;
+    if (dt < 100) return;
+    const ops = this.stats.totalCommands;
+    this.opsSamples.push(((ops - this.lastOps) * 1000) / dt);
+    if (this.opsSamples.length > 16) this.opsSamples.shift();
+    this.lastOps = ops;
+    this.lastOpsTime = now;
+    this.opsPerSec = Math.round(this.opsSamples.reduce((a, b) => a + b, 0) / this.opsSamples.length);
+  }
+
+  get connectedClients(): Iterable<Connection> {
+    return this.conns.values();
+  }
+
+  get monitorCount(): number {
+    return this.monitors.size;
+  }
+
+  // ---- cron ----------------------------------------------------------------
+
+  private startCron(): void {
+    if (this.cron !== null) clearInterval(this.cron);
+    const hz = Math.min(500, Math.max(1, this.config.getNumber('hz')));
+    this.cron = setInterval(() => this.tick(), Math.floor(1000 / hz));
+    this.cron.unref();
+  }
+
+  private tick(): void {
+    this.sampleOps();
+    if (this.activeExpire) this.engine.activeExpireCycle(1);
+    const timeout = this.config.getNumber('timeout');
+    if (timeout > 0) {
+      const limit = Date.now() - timeout * 1000;
+      for (const c of this.conns.values()) {
+        if (c.lastInteraction < limit && !c.monitor) {
+          this.log.debug({ client: c.addr }, 'Closing idle client');
+          c.close();
+        }
+      }
+    }
+  }
+}
+
+function resetStat(e: CommandEntry): void {
+  e.stat.calls = 0;
+  e.stat.usec = 0;
+  e.stat.rejected = 0;
+  e.stat.failed = 0;
+}

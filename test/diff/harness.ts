@@ -1,0 +1,98 @@
+/**
+ * Differential testing against a real redis-server: the same command stream
+ * goes to Redis and to NenCache in pipelined batches, and replies are compared
+ * after normalising what legitimately differs (TTL drift, random picks,
+ * unordered collections).
+ */
+import { RawClient, encodeCommand, plain, type RespValue } from '../helpers/resp-client.js';
+
+export type Cmd = (string | Buffer)[];
+
+/** A seeded PRNG (mulberry32) so a failing run can be replayed from its seed. */
+export class Rng {
+  constructor(private s: number) {}
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) | 0;
+    let t = this.s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+/** How a reply may differ between the two servers for a given command. */
+export type Normaliser = (cmd: Cmd, reply: unknown) => unknown;
+
+function upper(cmd: Cmd): string {
+  return String(cmd[0]).toUpperCase();
+}
+
+/** Default normalisation: TTL-like replies rounded, unordered replies sorted, random picks reduced. */
+export const defaultNormaliser: Normaliser = (cmd, r) => {
+  const name = upper(cmd);
+  const sub = cmd.length > 1 ? String(cmd[1]).toUpperCase() : '';
+  if (typeof r === 'number' && r >= 0) {
+    if (name === 'TTL' || name === 'EXPIRETIME') return { approx: Math.round(r / 5) };
+    if (name === 'PTTL' || name === 'PEXPIRETIME') return { approx: Math.round(r / 5000) };
+    if (name === 'OBJECT' && sub === 'IDLETIME') return { idle: true };
+  }
+  if (name === 'RANDOMKEY') return r === null ? null : { somekey: true };
+  if (name === 'KEYS' && Array.isArray(r)) return [...r].sort();
+  if (name === 'SCAN' && Array.isArray(r)) return { scan: true };
+  return r;
+};
+
+export interface DiffResult {
+  commands: number;
+  mismatches: { index: number; cmd: string; redis: unknown; nencache: unknown }[];
+}
+
+async function runBatch(c: RawClient, batch: Cmd[]): Promise<RespValue[]> {
+  c.write(Buffer.concat(batch.map((x) => encodeCommand(x))));
+  const out: RespValue[] = [];
+  for (let i = 0; i < batch.length; i++) out.push(await c.read(20000));
+  return out;
+}
+
+function show(cmd: Cmd): string {
+  return cmd.map((a) => JSON.stringify(Buffer.isBuffer(a) ? a.toString('latin1') : a)).join(' ');
+}
+
+/** Sends `cmds` to both servers in batches and collects mismatching replies (up to `maxReport`). */
+export async function diffRun(redisPort: number, nenPort: number, cmds: Cmd[], normalise: Normaliser = defaultNormaliser, maxReport = 20): Promise<DiffResult> {
+  const a = await RawClient.connect(redisPort);
+  const b = await RawClient.connect(nenPort);
+  const result: DiffResult = { commands: cmds.length, mismatches: [] };
+  try {
+    for (let i = 0; i < cmds.length; i += 200) {
+      const batch = cmds.slice(i, i + 200);
+      const [ra, rb] = await Promise.all([runBatch(a, batch), runBatch(b, batch)]);
+      for (let j = 0; j < batch.length; j++) {
+        const x = normalise(batch[j]!, plain(ra[j]!));
+        const y = normalise(batch[j]!, plain(rb[j]!));
+        if (JSON.stringify(x) !== JSON.stringify(y) && result.mismatches.length < maxReport) {
+          result.mismatches.push({ index: i + j, cmd: show(batch[j]!), redis: plain(ra[j]!), nencache: plain(rb[j]!) });
+        }
+      }
+    }
+  } finally {
+    a.close();
+    b.close();
+  }
+  return result;
+}
+
+/** Formats mismatches for an assertion message, with the seed to replay. */
+export function report(seed: number, r: DiffResult): string {
+  return `seed ${seed} (replay with NENCACHE_DIFF_SEED=${seed}); ${r.mismatches.length} mismatches:\n` +
+    r.mismatches.map((m) => `#${m.index} ${m.cmd}\n  redis:    ${JSON.stringify(m.redis)}\n  nencache: ${JSON.stringify(m.nencache)}`).join('\n');
+}
