@@ -17,6 +17,11 @@ export type StringValue = Buffer | number | bigint;
 
 /** Counters shared by all databases, read by INFO stats. */
 export interface KeyspaceStats {
+  /**
+   * The LRU clock, refreshed by Engine.refreshClock() (the server's cron) like
+   * Redis's server.lruclock, so a read costs no clock call.
+   */
+  lru: number;
   hits: number;
   misses: number;
   expiredKeys: number;
@@ -78,7 +83,7 @@ export class Database {
       return NO_KEY;
     }
     this.stats.hits++;
-    if (touch) this.access[slot] = lruClock(this.clock.now());
+    if (touch) this.access[slot] = this.stats.lru;
     return slot;
   }
 
@@ -147,7 +152,7 @@ export class Database {
     this.types[slot] = type;
     this.encs[slot] = enc;
     this.values[slot] = value;
-    this.access[slot] = lruClock(this.clock.now());
+    this.access[slot] = this.stats.lru;
     return slot;
   }
 

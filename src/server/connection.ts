@@ -25,6 +25,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   noEvict = false;
   closeAfterReply = false;
   lastCommand = 'NULL';
+  clockMark = 0;
   readonly addr: string;
   readonly laddr: string;
   readonly createdAt = Date.now();
@@ -168,6 +169,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
     }
     const server = this.server;
     server.current = this;
+    this.clockMark = 0;
     for (;;) {
       const r = parser.next();
       if (r === ParseResult.NEED_MORE) break;

@@ -19,6 +19,8 @@ export interface DispatchTarget {
   /** Whether DEBUG and friends are allowed for this client (enable-debug-command). */
   protectedAllowed(): boolean;
   lastCommand: string;
+  /** performance.now() at the end of the previous command of this read event, or 0. */
+  clockMark: number;
 }
 
 export interface DispatchHooks {
@@ -87,9 +89,13 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
     return;
   }
   const errorsBefore = t.writer.errors;
-  const start = performance.now();
+  // Commands of one read event run back to back: the end of one is the start
+  // of the next, so each command costs one clock read instead of two.
+  const start = t.clockMark > 0 ? t.clockMark : performance.now();
   handler(t.ctx, args, t.writer);
-  const us = Math.round((performance.now() - start) * 1000);
+  const end = performance.now();
+  t.clockMark = end;
+  const us = Math.round((end - start) * 1000);
   const s = entry.stat;
   s.calls++;
   s.usec += us;

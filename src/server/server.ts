@@ -75,6 +75,8 @@ export class Server implements ServerHandle, DispatchHooks {
   private cron: NodeJS.Timeout | null = null;
   private activeExpire = true;
   private boundPort = 0;
+  private slowlogSlowerThan = 10000;
+  private slowlogMaxLen = 128;
   private stopped = false;
 
   constructor(private readonly options: ServerOptions) {
@@ -92,6 +94,13 @@ export class Server implements ServerHandle, DispatchHooks {
       this.parserLimits.queryBufferLimit = this.config.getNumber('client-query-buffer-limit');
     });
     this.config.onChange('hz', () => this.startCron());
+    const slowlogLimits = (): void => {
+      this.slowlogSlowerThan = this.config.getNumber('slowlog-log-slower-than');
+      this.slowlogMaxLen = this.config.getNumber('slowlog-max-len');
+    };
+    slowlogLimits();
+    this.config.onChange('slowlog-log-slower-than', slowlogLimits);
+    this.config.onChange('slowlog-max-len', slowlogLimits);
   }
 
   /** The port actually bound (useful with port 0). */
@@ -191,7 +200,7 @@ export class Server implements ServerHandle, DispatchHooks {
 
   afterCall(t: DispatchTarget, entry: CommandEntry, args: Args, durationUs: number): void {
     const conn = t as Connection;
-    const slower = this.config.getNumber('slowlog-log-slower-than');
+    const slower = this.slowlogSlowerThan;
     if (slower >= 0 && durationUs >= slower && !entry.skipSlowlog) {
       this.slowlogEntries.unshift({
         id: this.slowlogNextId++,
@@ -201,8 +210,7 @@ export class Server implements ServerHandle, DispatchHooks {
         addr: conn.addr,
         name: conn.name,
       });
-      const max = this.config.getNumber('slowlog-max-len');
-      if (this.slowlogEntries.length > max) this.slowlogEntries.length = max;
+      if (this.slowlogEntries.length > this.slowlogMaxLen) this.slowlogEntries.length = this.slowlogMaxLen;
     }
     if (this.monitors.size > 0 && !entry.skipMonitor && !entry.spec.flags.includes('admin')) {
       const line = monitorLine(conn.dbIndex, conn.addr, args, conn.redacted);
@@ -290,6 +298,7 @@ export class Server implements ServerHandle, DispatchHooks {
 
   private tick(): void {
     this.sampleOps();
+    this.engine.refreshClock();
     if (this.activeExpire) this.engine.activeExpireCycle(1);
     const timeout = this.config.getNumber('timeout');
     if (timeout > 0) {
