@@ -205,13 +205,15 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
     w.enabled = true;
   }
 
-  /** Hands bytes to the socket; recycles the output buffer when the kernel took them all. */
-  private send(chunk: Buffer): void {
-    if (this.closed) return;
+  /**
+   * Hands bytes to the socket. Returns true when the kernel took them all
+   * synchronously, so the writer may reuse its buffer.
+   */
+  private send(chunk: Buffer): boolean {
+    if (this.closed) return true;
     this.server.stats.netOutputBytes += chunk.length;
-    const ownBuffer = chunk.buffer === this.writer.out.buffer;
     this.socket.write(chunk);
-    if (ownBuffer) this.writer.recycle(this.socket.writableLength === 0);
+    return this.socket.writableLength === 0;
   }
 
   /** Writes a line to a MONITOR client. */

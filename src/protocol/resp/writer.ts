@@ -33,8 +33,11 @@ export class RespWriter implements Reply {
   enabled = true;
 
   constructor(
-    /** Receives output that must go out before the next bytes (large values). */
-    private readonly sink: (chunk: Buffer) => void,
+    /**
+     * Receives output in order. Returns true when it no longer references the
+     * chunk (the socket wrote it all at once), so the buffer can be reused.
+     */
+    private readonly sink: (chunk: Buffer) => boolean,
     private readonly onError: ErrorListener = () => {},
   ) {}
 
@@ -43,17 +46,13 @@ export class RespWriter implements Reply {
     return this.n;
   }
 
-  /** Hands the buffered bytes to the sink. */
+  /** Hands the buffered bytes to the sink; keeps the buffer only if the sink released it. */
   flush(): void {
     if (this.n === 0) return;
     const chunk = this.out.subarray(0, this.n);
     this.n = 0;
-    this.sink(chunk);
-  }
-
-  /** Called by the connection after a socket write: keep the buffer only if the socket no longer references it. */
-  recycle(socketIdle: boolean): void {
-    if (!socketIdle || this.out.length > 1024 * 1024) this.out = Buffer.allocUnsafe(INITIAL);
+    const released = this.sink(chunk);
+    if (!released || this.out.length > 1024 * 1024) this.out = Buffer.allocUnsafe(INITIAL);
   }
 
   private ensure(k: number): void {
