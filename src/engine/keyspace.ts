@@ -10,7 +10,16 @@
  * return every key present for the whole iteration.
  */
 import type { Clock } from './clock.js';
+import { KeyIndex, hashBytes, type KeyStore } from './index/key-index.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
+
+/** Scratch space for turning a key string back into bytes without allocating. */
+let scratch = Buffer.allocUnsafe(1024);
+function keyBytesOf(key: string): Buffer {
+  if (key.length > scratch.length) scratch = Buffer.allocUnsafe(key.length * 2);
+  scratch.latin1Write(key, 0);
+  return scratch;
+}
 
 /** A string value: bytes, or a number/bigint when the encoding is INT. */
 export type StringValue = Buffer | number | bigint;
@@ -36,9 +45,11 @@ export function lruClock(ms: number): number {
 
 const MIN_CAPACITY = 64;
 
-export class Database {
-  private readonly index = new Map<string, number>();
-  private keyNames: (string | undefined)[] = [];
+export class Database implements KeyStore {
+  private readonly index = new KeyIndex(this);
+  /** Key bytes per slot (undefined = free slot). */
+  private keys: (Buffer | undefined)[] = [];
+  private hashes = new Uint32Array(MIN_CAPACITY);
   private values: unknown[] = [];
   private types = new Uint8Array(MIN_CAPACITY);
   private encs = new Uint8Array(MIN_CAPACITY);
@@ -77,7 +88,12 @@ export class Database {
 
   /** Finds a key for reading: expires it lazily, counts a hit or miss, updates its access time. */
   lookupRead(key: string, touch = true): number {
-    const slot = this.lookupWrite(key);
+    return this.lookupReadAt(keyBytesOf(key), 0, key.length, touch);
+  }
+
+  /** lookupRead for a key given as bytes (the hot path: no string is made). */
+  lookupReadAt(buf: Uint8Array, start: number, end: number, touch = true): number {
+    const slot = this.lookupWriteAt(buf, start, end);
     if (slot === NO_KEY) {
       this.stats.misses++;
       return NO_KEY;
@@ -89,8 +105,13 @@ export class Database {
 
   /** Finds a key, expiring it lazily, without touching stats or access time. */
   lookupWrite(key: string): number {
-    const slot = this.index.get(key);
-    if (slot === undefined) return NO_KEY;
+    return this.lookupWriteAt(keyBytesOf(key), 0, key.length);
+  }
+
+  /** lookupWrite for a key given as bytes. */
+  lookupWriteAt(buf: Uint8Array, start: number, end: number): number {
+    const slot = this.index.find(buf, start, end, hashBytes(buf, start, end));
+    if (slot < 0) return NO_KEY;
     const at = this.expires[slot]!;
     if (at !== 0 && at <= this.clock.now()) {
       this.removeSlot(slot);
@@ -102,8 +123,9 @@ export class Database {
 
   /** Finds a key without any side effect, not even lazy expiry (used by OBJECT/DEBUG). */
   peek(key: string): number {
-    const slot = this.index.get(key);
-    if (slot === undefined) return NO_KEY;
+    const buf = keyBytesOf(key);
+    const slot = this.index.find(buf, 0, key.length, hashBytes(buf, 0, key.length));
+    if (slot < 0) return NO_KEY;
     const at = this.expires[slot]!;
     return at !== 0 && at <= this.clock.now() ? NO_KEY : slot;
   }
@@ -122,8 +144,17 @@ export class Database {
   accessTime(slot: number): number {
     return this.access[slot]!;
   }
+  /** The key as a string (one char per byte); allocates, so not for hot paths. */
   keyName(slot: number): string {
-    return this.keyNames[slot]!;
+    const k = this.keys[slot]!;
+    return k.latin1Slice(0, k.length);
+  }
+  /** The key's bytes (do not modify). */
+  keyBytes(slot: number): Buffer {
+    return this.keys[slot]!;
+  }
+  keyHash(slot: number): number {
+    return this.hashes[slot]!;
   }
   value(slot: number): unknown {
     return this.values[slot];
@@ -139,12 +170,21 @@ export class Database {
    * time is refreshed. Returns the slot.
    */
   put(key: string, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
-    let slot = this.index.get(key);
-    if (slot === undefined) {
+    return this.putAt(keyBytesOf(key), 0, key.length, type, enc, value, keepTtl);
+  }
+
+  /** put for a key given as bytes. */
+  putAt(buf: Uint8Array, start: number, end: number, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
+    const h = hashBytes(buf, start, end);
+    let slot = this.index.find(buf, start, end, h);
+    if (slot < 0) {
       slot = this.allocSlot();
-      this.index.set(key, slot);
-      this.keyNames[slot] = key;
+      const k = Buffer.allocUnsafe(end - start);
+      k.set(buf.subarray(start, end));
+      this.keys[slot] = k;
+      this.hashes[slot] = h;
       this.expires[slot] = 0;
+      this.index.insert(slot, h);
     } else if (!keepTtl && this.expires[slot] !== 0) {
       this.expires[slot] = 0;
       this.volatile--;
@@ -185,7 +225,8 @@ export class Database {
   /** Removes every key. */
   clear(): void {
     this.index.clear();
-    this.keyNames = [];
+    this.keys = [];
+    this.hashes = new Uint32Array(MIN_CAPACITY);
     this.values = [];
     this.types = new Uint8Array(MIN_CAPACITY);
     this.encs = new Uint8Array(MIN_CAPACITY);
@@ -213,9 +254,8 @@ export class Database {
     let walked = 0;
     const maxWalk = count * 10 + 100;
     while (s < this.high && seen < count && walked < maxWalk) {
-      const name = this.keyNames[s];
       walked++;
-      if (name !== undefined) {
+      if (this.keys[s] !== undefined) {
         const at = this.expires[s]!;
         if (at !== 0 && at <= now) {
           this.removeSlot(s);
@@ -235,7 +275,7 @@ export class Database {
     const now = this.clock.now();
     for (let tries = 0; this.index.size > 0 && tries < 100; tries++) {
       const s = Math.floor(Math.random() * this.high);
-      if (this.keyNames[s] === undefined) continue;
+      if (this.keys[s] === undefined) continue;
       const at = this.expires[s]!;
       if (at !== 0 && at <= now) {
         this.removeSlot(s);
@@ -249,7 +289,7 @@ export class Database {
     const start = Math.floor(Math.random() * this.high);
     for (let i = 0; i < this.high; i++) {
       const s = (start + i) % this.high;
-      if (this.keyNames[s] === undefined) continue;
+      if (this.keys[s] === undefined) continue;
       const at = this.expires[s]!;
       if (at !== 0 && at <= now) continue;
       return s;
@@ -314,12 +354,14 @@ export class Database {
     const a = new Uint32Array(cap);
     a.set(this.access);
     this.access = a;
+    const h = new Uint32Array(cap);
+    h.set(this.hashes);
+    this.hashes = h;
   }
 
   private removeSlot(slot: number): void {
-    const key = this.keyNames[slot]!;
-    this.index.delete(key);
-    this.keyNames[slot] = undefined;
+    this.index.remove(slot, this.hashes[slot]!);
+    this.keys[slot] = undefined;
     this.values[slot] = undefined;
     if (this.expires[slot] !== 0) {
       this.volatile--;

@@ -1,7 +1,7 @@
 // GET key
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { WRONGTYPE } from '../errors.js';
-import { lookupString, WRONG_TYPE } from '../../engine/types/string.js';
+import { lookupStringAt, WRONG_TYPE } from '../../engine/types/string.js';
 import { NO_KEY } from '../../engine/status.js';
 import { replyString } from './string-reply.js';
 
@@ -16,7 +16,7 @@ export default defineCommand({
   keySpecs: [rangeKeySpec(['RO', 'ACCESS'])],
   doc: { summary: 'Get the value of a key', since: '1.0.0', group: 'string', complexity: 'O(1)' },
   handler(ctx, args, reply) {
-    const slot = lookupString(ctx.db, args.key(1));
+    const slot = lookupStringAt(ctx.db, args.buf, args.start(1), args.end(1));
     if (slot === NO_KEY) return reply.nil();
     if (slot === WRONG_TYPE) return reply.error(WRONGTYPE);
     replyString(reply, ctx.db.stringValue(slot));

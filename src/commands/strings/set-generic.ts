@@ -8,7 +8,7 @@ import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
 import { NOT_INTEGER, SYNTAX, WRONGTYPE, invalidExpire } from '../errors.js';
 import { NO_KEY, KeyType } from '../../engine/status.js';
-import { putString } from '../../engine/types/string.js';
+import { putStringAt } from '../../engine/types/string.js';
 import { replyString } from './string-reply.js';
 
 export const SET_NX = 1;
@@ -96,14 +96,16 @@ export function setGeneric(ctx: CommandContext, args: Args, reply: Reply, flags:
     if (when < 0) return;
   }
   const db = ctx.db;
-  const key = args.key(1);
+  const kbuf = args.buf;
+  const ks = args.start(1);
+  const ke = args.end(1);
   if (flags & SET_GET) {
-    const old = db.lookupRead(key);
+    const old = db.lookupReadAt(kbuf, ks, ke);
     if (old === NO_KEY) reply.nil();
     else if (db.type(old) !== KeyType.STRING) return reply.error(WRONGTYPE);
     else replyString(reply, db.stringValue(old));
   }
-  const found = db.lookupWrite(key) !== NO_KEY;
+  const found = db.lookupWriteAt(kbuf, ks, ke) !== NO_KEY;
   if ((flags & SET_NX && found) || (flags & SET_XX && !found)) {
     if (!(flags & SET_GET)) {
       if (okReply) reply.nil();
@@ -111,7 +113,7 @@ export function setGeneric(ctx: CommandContext, args: Args, reply: Reply, flags:
     }
     return;
   }
-  const slot = putString(db, key, args.buf, args.start(2), args.end(2), (flags & SET_KEEPTTL) !== 0);
+  const slot = putStringAt(db, kbuf, ks, ke, args.buf, args.start(2), args.end(2), (flags & SET_KEEPTTL) !== 0);
   if (when > 0) db.setExpire(slot, when);
   ctx.dirty(1);
   if (!(flags & SET_GET)) {

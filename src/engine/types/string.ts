@@ -12,14 +12,20 @@ export const EMBSTR_LIMIT = 44;
 
 /** Stores bytes as a string value, picking the encoding; returns the slot. */
 export function putString(db: Database, key: string, src: Uint8Array, start: number, end: number, keepTtl = false): number {
+  const k = Buffer.from(key, 'latin1');
+  return putStringAt(db, k, 0, k.length, src, start, end, keepTtl);
+}
+
+/** putString with the key given as bytes (the SET hot path). */
+export function putStringAt(db: Database, kbuf: Uint8Array, kstart: number, kend: number, src: Uint8Array, start: number, end: number, keepTtl = false): number {
   const len = end - start;
   if (len <= 20) {
     const n = parseInt64(src, start, end);
-    if (n !== null) return db.put(key, KeyType.STRING, Encoding.INT, n, keepTtl);
+    if (n !== null) return db.putAt(kbuf, kstart, kend, KeyType.STRING, Encoding.INT, n, keepTtl);
   }
   const copy = Buffer.allocUnsafe(len);
   copy.set(src.subarray(start, end));
-  return db.put(key, KeyType.STRING, len <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW, copy, keepTtl);
+  return db.putAt(kbuf, kstart, kend, KeyType.STRING, len <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW, copy, keepTtl);
 }
 
 /** Stores an integer value with the int encoding. */
@@ -48,6 +54,13 @@ export function stringLength(v: StringValue): number {
 export const WRONG_TYPE = -2;
 export function lookupString(db: Database, key: string): number {
   const slot = db.lookupRead(key);
+  if (slot === NO_KEY) return NO_KEY;
+  return db.type(slot) === KeyType.STRING ? slot : WRONG_TYPE;
+}
+
+/** lookupString with the key given as bytes (the GET hot path). */
+export function lookupStringAt(db: Database, buf: Uint8Array, start: number, end: number): number {
+  const slot = db.lookupReadAt(buf, start, end);
   if (slot === NO_KEY) return NO_KEY;
   return db.type(slot) === KeyType.STRING ? slot : WRONG_TYPE;
 }
