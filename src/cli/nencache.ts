@@ -27,8 +27,10 @@ program
   .allowUnknownOption(true)
   .argument('[args...]', 'benchmark options (see `npm run bench -- --help`)')
   .action(async (args: string[]) => {
-    const { main } = await import('../../bench/run.js');
-    await main(['node', 'bench', ...args]);
+    // bench/ is compiled beside src/ (dist/bench); resolved at run time so the
+    // published package does not need it to type-check.
+    const mod = (await import(new URL('../../bench/run.js', import.meta.url).href)) as { main(argv: string[]): Promise<void> };
+    await mod.main(['node', 'bench', ...args]);
   });
 
 await program.parseAsync(process.argv);
