@@ -1,15 +1,27 @@
 /**
  * One logical database: the only door the command layer uses to find, insert
  * and delete keys, with a type tag, an encoding and an absolute expiry per key.
- * Keys arrive as byte ranges; values are bytes (Buffer) or, for the int
- * encoding, numbers. Non-goal: off-heap layout (the arena engine replaces the
- * internals of this class without changing its methods).
+ * Keys arrive as byte ranges; values are bytes or, for the int encoding,
+ * numbers; other types keep an object per key (the next issue's encodings).
  *
- * Storage is struct-of-arrays indexed by a slot number. A slot never moves while
- * its key lives, which is what lets SCAN use the slot as its cursor and still
- * return every key present for the whole iteration.
+ * Every key, and the bytes of string values, live off the JS heap in a slab
+ * arena (./arena/slab.ts); per key the database keeps one 16-byte metadata
+ * record and, when it has a TTL, an 8-byte expiry:
+ *
+ *   meta (Int32Array, 4 per slot)          item chunk in the arena
+ *   +--------+--------+--------+--------+  +--------+--------+-----+-------+
+ *   | hash   | ref    | info   | access |  | keyLen | valLen | key | value |
+ *   +--------+--------+--------+--------+  +--------+--------+-----+-------+
+ *   info = type | encoding << 4 | flags << 8   (u32 LE)  (u32 LE)
+ *   flags: INLINE (value bytes in the chunk), TTL (expires[slot] is set),
+ *          OUTKEY (key too big for a chunk: kept in outKeys[slot])
+ *
+ * A slot never moves while its key lives, which is what lets SCAN use the
+ * slot as its cursor and still return every key present for the whole
+ * iteration. Slots and chunks are only valid until the next write.
  */
 import type { Clock } from './clock.js';
+import { MAX_CHUNK, SlabArena } from './arena/slab.js';
 import { KeyIndex, hashBytes, type KeyStore } from './index/key-index.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 
@@ -44,32 +56,44 @@ export function lruClock(ms: number): number {
 }
 
 const MIN_CAPACITY = 64;
+/** Item header: key length and value length, u32 each. */
+const HEADER = 8;
+const F_INLINE = 1 << 8;
+const F_TTL = 2 << 8;
+const F_OUTKEY = 4 << 8;
 
 export class Database implements KeyStore {
   private readonly index = new KeyIndex(this);
-  /** Key bytes per slot (undefined = free slot). */
-  private keys: (Buffer | undefined)[] = [];
-  private hashes = new Uint32Array(MIN_CAPACITY);
-  private values: unknown[] = [];
-  private types = new Uint8Array(MIN_CAPACITY);
-  private encs = new Uint8Array(MIN_CAPACITY);
+  private readonly arena: SlabArena;
+  /** 4 int32 per slot: hash, arena ref, info, access. info 0 = free slot. */
+  private meta = new Int32Array(MIN_CAPACITY * 4);
   private expires = new Float64Array(MIN_CAPACITY);
-  private access = new Uint32Array(MIN_CAPACITY);
+  /** Values that are not inline bytes: int numbers, big strings, other types. */
+  private values: unknown[] = [];
+  /** Keys too long for a chunk. */
+  private readonly outKeys = new Map<number, Buffer>();
   private freeSlots: number[] = [];
   /** One past the highest slot ever used; SCAN and the expiry sweep stop here. */
   private high = 0;
+  private count = 0;
   private volatile = 0;
   /** Where the active expiry sweep resumes. */
   private sweepCursor = 0;
+  /** Set by stringRef(): the byte range of the value in the returned memory. */
+  refStart = 0;
+  refEnd = 0;
 
   constructor(
     private readonly clock: Clock,
     private readonly stats: KeyspaceStats,
-  ) {}
+    arena?: SlabArena,
+  ) {
+    this.arena = arena ?? new SlabArena();
+  }
 
   /** Number of keys, expired-but-not-yet-collected ones included (as Redis's DBSIZE). */
   get size(): number {
-    return this.index.size;
+    return this.count;
   }
   /** Number of keys with a TTL. */
   get volatileCount(): number {
@@ -99,7 +123,7 @@ export class Database implements KeyStore {
       return NO_KEY;
     }
     this.stats.hits++;
-    if (touch) this.access[slot] = this.stats.lru;
+    if (touch) this.meta[slot * 4 + 3] = this.stats.lru;
     return slot;
   }
 
@@ -112,8 +136,7 @@ export class Database implements KeyStore {
   lookupWriteAt(buf: Uint8Array, start: number, end: number): number {
     const slot = this.index.find(buf, start, end, hashBytes(buf, start, end));
     if (slot < 0) return NO_KEY;
-    const at = this.expires[slot]!;
-    if (at !== 0 && at <= this.clock.now()) {
+    if (this.meta[slot * 4 + 2]! & F_TTL && this.expires[slot]! <= this.clock.now()) {
       this.removeSlot(slot);
       this.stats.expiredKeys++;
       return NO_KEY;
@@ -126,48 +149,97 @@ export class Database implements KeyStore {
     const buf = keyBytesOf(key);
     const slot = this.index.find(buf, 0, key.length, hashBytes(buf, 0, key.length));
     if (slot < 0) return NO_KEY;
-    const at = this.expires[slot]!;
-    return at !== 0 && at <= this.clock.now() ? NO_KEY : slot;
+    return this.meta[slot * 4 + 2]! & F_TTL && this.expires[slot]! <= this.clock.now() ? NO_KEY : slot;
   }
 
   type(slot: number): KeyType {
-    return this.types[slot] as KeyType;
+    return (this.meta[slot * 4 + 2]! & 15) as KeyType;
   }
   encoding(slot: number): Encoding {
-    return this.encs[slot] as Encoding;
+    return ((this.meta[slot * 4 + 2]! >> 4) & 15) as Encoding;
   }
   /** Absolute expiry in ms, or 0 when the key has no TTL. */
   expireAt(slot: number): number {
-    return this.expires[slot]!;
+    return this.meta[slot * 4 + 2]! & F_TTL ? this.expires[slot]! : 0;
   }
   /** LRU clock value of the last access. */
   accessTime(slot: number): number {
-    return this.access[slot]!;
+    return this.meta[slot * 4 + 3]!;
+  }
+  /** Sets the LRU access time (RENAME and MOVE keep the object's, as Redis moves the object itself). */
+  setAccessTime(slot: number, lru: number): void {
+    this.meta[slot * 4 + 3] = lru;
   }
   /** The key as a string (one char per byte); allocates, so not for hot paths. */
   keyName(slot: number): string {
-    const k = this.keys[slot]!;
-    return k.latin1Slice(0, k.length);
+    const out = this.outKeys.get(slot);
+    if (out !== undefined) return out.latin1Slice(0, out.length);
+    const ref = this.meta[slot * 4 + 1]!;
+    const page = this.arena.page(ref) as Buffer;
+    const off = this.arena.offset(ref);
+    return Buffer.prototype.latin1Slice.call(page, off + HEADER, off + HEADER + readU32(page, off));
   }
-  /** The key's bytes (do not modify). */
+  /** A copy of the key's bytes. */
   keyBytes(slot: number): Buffer {
-    return this.keys[slot]!;
+    return Buffer.from(this.keyName(slot), 'latin1');
   }
   keyHash(slot: number): number {
-    return this.hashes[slot]!;
+    return this.meta[slot * 4]! >>> 0;
   }
+  /** Whether the key of `slot` is exactly buf[start, end). */
+  keyEquals(slot: number, buf: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    const out = this.outKeys.get(slot);
+    if (out !== undefined) return out.length === len && out.compare(buf, start, end) === 0;
+    const ref = this.meta[slot * 4 + 1]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    if (readU32(page, off) !== len) return false;
+    const k = off + HEADER;
+    for (let i = 0; i < len; i++) if (page[k + i] !== buf[start + i]) return false;
+    return true;
+  }
+  /** The value object of a non-inline value (ints, big strings, other types). */
   value(slot: number): unknown {
+    if (this.meta[slot * 4 + 2]! & F_INLINE) return this.stringValue(slot);
     return this.values[slot];
   }
+  /** A string value: a view of its bytes (valid until the next write), or its number. */
   stringValue(slot: number): StringValue {
-    return this.values[slot] as StringValue;
+    const mem = this.stringRef(slot);
+    if (mem === null) return this.values[slot] as StringValue;
+    return Buffer.from(mem.buffer, mem.byteOffset + this.refStart, this.refEnd - this.refStart);
+  }
+  /**
+   * The memory holding an inline string value, with its range in
+   * refStart/refEnd; null when the value is not inline (see value()).
+   * Allocates nothing: this is how GET reads.
+   */
+  stringRef(slot: number): Uint8Array | null {
+    const m = slot * 4;
+    if (!(this.meta[m + 2]! & F_INLINE)) {
+      const v = this.values[slot];
+      if (Buffer.isBuffer(v)) {
+        this.refStart = 0;
+        this.refEnd = v.length;
+        return v;
+      }
+      return null;
+    }
+    const ref = this.meta[m + 1]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    this.refStart = off + HEADER + readU32(page, off);
+    this.refEnd = this.refStart + readU32(page, off + 4);
+    return page;
   }
 
   // ---- mutation -----------------------------------------------------------
 
   /**
    * Creates or overwrites a key. The TTL is cleared unless keepTtl; the access
-   * time is refreshed. Returns the slot.
+   * time is refreshed. String bytes (RAW/EMBSTR Buffers) are copied into the
+   * arena when they fit. Returns the slot.
    */
   put(key: string, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
     return this.putAt(keyBytesOf(key), 0, key.length, type, enc, value, keepTtl);
@@ -175,38 +247,58 @@ export class Database implements KeyStore {
 
   /** put for a key given as bytes. */
   putAt(buf: Uint8Array, start: number, end: number, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
-    const h = hashBytes(buf, start, end);
-    let slot = this.index.find(buf, start, end, h);
-    if (slot < 0) {
-      slot = this.allocSlot();
-      const k = Buffer.allocUnsafe(end - start);
-      k.set(buf.subarray(start, end));
-      this.keys[slot] = k;
-      this.hashes[slot] = h;
-      this.expires[slot] = 0;
-      this.index.insert(slot, h);
-    } else if (!keepTtl && this.expires[slot] !== 0) {
-      this.expires[slot] = 0;
-      this.volatile--;
+    if (type === KeyType.STRING && enc !== Encoding.INT && value instanceof Uint8Array && HEADER + (end - start) + value.length <= MAX_CHUNK) {
+      return this.putBytesAt(buf, start, end, enc, value, 0, value.length, keepTtl);
     }
-    this.types[slot] = type;
-    this.encs[slot] = enc;
+    // Anything else is kept as given: a big string Buffer (the caller's to own,
+    // e.g. APPEND's growable buffer), an int, or another type's object.
+    const slot = this.prepare(buf, start, end, keepTtl, 0);
     this.values[slot] = value;
-    this.access[slot] = this.stats.lru;
+    this.meta[slot * 4 + 2] = type | (enc << 4) | (this.meta[slot * 4 + 2]! & (F_TTL | F_OUTKEY));
     return slot;
   }
 
-  /** Replaces the value of a live slot in place, keeping its TTL. */
-  replaceValue(slot: number, enc: Encoding, value: unknown): void {
-    this.encs[slot] = enc;
+  /** Creates or overwrites a string key from value bytes, copied straight into the arena (the SET path). */
+  putBytesAt(kbuf: Uint8Array, ks: number, ke: number, enc: Encoding, vbuf: Uint8Array, vs: number, ve: number, keepTtl = false): number {
+    const vlen = ve - vs;
+    const inline = HEADER + (ke - ks) + vlen <= MAX_CHUNK;
+    let value: Buffer | undefined;
+    if (!inline) {
+      // Copy before prepare(): the source may be this key's own value.
+      value = Buffer.allocUnsafeSlow(vlen);
+      value.set(vbuf.subarray(vs, ve));
+    }
+    const slot = this.prepare(kbuf, ks, ke, keepTtl, inline ? vlen : 0, vbuf, vs);
+    const m = slot * 4;
     this.values[slot] = value;
+    this.meta[m + 2] = KeyType.STRING | (enc << 4) | (inline ? F_INLINE : 0) | (this.meta[m + 2]! & (F_TTL | F_OUTKEY));
+    return slot;
+  }
+
+  /** Replaces the value of a live slot, keeping its TTL and access time. */
+  replaceValue(slot: number, enc: Encoding, value: unknown): void {
+    const m = slot * 4;
+    const type = this.meta[m + 2]! & 15;
+    const keep = this.meta[m + 2]! & (F_TTL | F_OUTKEY);
+    const access = this.meta[m + 3]!;
+    const key = this.keyBytes(slot);
+    this.putAt(key, 0, key.length, type, enc, value, true);
+    this.meta[m + 3] = access;
+    this.meta[m + 2] = (this.meta[m + 2]! & ~(F_TTL | F_OUTKEY)) | keep;
   }
 
   /** Sets an absolute expiry (ms), or clears it with 0. */
   setExpire(slot: number, atMs: number): void {
-    const had = this.expires[slot] !== 0;
-    if (had && atMs === 0) this.volatile--;
-    else if (!had && atMs !== 0) this.volatile++;
+    const m = slot * 4 + 2;
+    const had = (this.meta[m]! & F_TTL) !== 0;
+    if (atMs === 0) {
+      if (had) this.volatile--;
+      this.meta[m] = this.meta[m]! & ~F_TTL;
+      this.expires[slot] = 0;
+      return;
+    }
+    if (!had) this.volatile++;
+    this.meta[m] = this.meta[m]! | F_TTL;
     this.expires[slot] = atMs;
   }
 
@@ -225,17 +317,21 @@ export class Database implements KeyStore {
   /** Removes every key. */
   clear(): void {
     this.index.clear();
-    this.keys = [];
-    this.hashes = new Uint32Array(MIN_CAPACITY);
+    for (let s = 0; s < this.high; s++) if (this.meta[s * 4 + 2] !== 0 && this.meta[s * 4 + 1]! >= 0) this.arena.release(this.meta[s * 4 + 1]!);
+    this.outKeys.clear();
     this.values = [];
-    this.types = new Uint8Array(MIN_CAPACITY);
-    this.encs = new Uint8Array(MIN_CAPACITY);
+    this.meta = new Int32Array(MIN_CAPACITY * 4);
     this.expires = new Float64Array(MIN_CAPACITY);
-    this.access = new Uint32Array(MIN_CAPACITY);
     this.freeSlots = [];
     this.high = 0;
+    this.count = 0;
     this.volatile = 0;
     this.sweepCursor = 0;
+  }
+
+  /** Bytes the arena chunks of this database's items occupy. */
+  get arenaBytes(): number {
+    return this.arena.usedBytes;
   }
 
   // ---- iteration ----------------------------------------------------------
@@ -255,7 +351,7 @@ export class Database implements KeyStore {
     const maxWalk = count * 10 + 100;
     while (s < this.high && seen < count && walked < maxWalk) {
       walked++;
-      if (this.keys[s] !== undefined) {
+      if (this.meta[s * 4 + 2] !== 0) {
         const at = this.expires[s]!;
         if (at !== 0 && at <= now) {
           this.removeSlot(s);
@@ -273,9 +369,9 @@ export class Database implements KeyStore {
   /** A random live key's slot, or NO_KEY when empty. */
   randomSlot(): number {
     const now = this.clock.now();
-    for (let tries = 0; this.index.size > 0 && tries < 100; tries++) {
+    for (let tries = 0; this.count > 0 && tries < 100; tries++) {
       const s = Math.floor(Math.random() * this.high);
-      if (this.keys[s] === undefined) continue;
+      if (this.meta[s * 4 + 2] === 0) continue;
       const at = this.expires[s]!;
       if (at !== 0 && at <= now) {
         this.removeSlot(s);
@@ -285,11 +381,11 @@ export class Database implements KeyStore {
       return s;
     }
     // Sparse table: fall back to a walk from a random point.
-    if (this.index.size === 0) return NO_KEY;
+    if (this.count === 0) return NO_KEY;
     const start = Math.floor(Math.random() * this.high);
     for (let i = 0; i < this.high; i++) {
       const s = (start + i) % this.high;
-      if (this.keys[s] === undefined) continue;
+      if (this.meta[s * 4 + 2] === 0) continue;
       const at = this.expires[s]!;
       if (at !== 0 && at <= now) continue;
       return s;
@@ -332,43 +428,92 @@ export class Database implements KeyStore {
 
   // ---- internals ----------------------------------------------------------
 
+  /**
+   * Finds or creates the slot for a key and gives it a fresh chunk holding the
+   * key and, when vlen > 0, value bytes copied from vsrc. The old chunk is
+   * released only after the copy, so vsrc may be the key's own value.
+   * Leaves type/encoding/INLINE for the caller; keeps TTL only if keepTtl.
+   */
+  private prepare(kbuf: Uint8Array, ks: number, ke: number, keepTtl: boolean, vlen: number, vsrc?: Uint8Array, vs = 0): number {
+    const h = hashBytes(kbuf, ks, ke);
+    let slot = this.index.find(kbuf, ks, ke, h);
+    const klen = ke - ks;
+    const isNew = slot < 0;
+    if (!isNew) {
+      const m = slot * 4;
+      if (this.meta[m + 2]! & F_TTL) {
+        if (this.expires[slot]! <= this.clock.now()) {
+          // Overwriting a key that expired but was not collected: it is a new
+          // key (no TTL kept). Commands that look the key up first count the
+          // expiry there, as Redis does; a blind overwrite does not.
+          this.setExpire(slot, 0);
+        } else if (!keepTtl) {
+          this.setExpire(slot, 0);
+        }
+      }
+    } else {
+      slot = this.allocSlot();
+      this.count++;
+      this.meta[slot * 4] = h | 0;
+      this.meta[slot * 4 + 1] = -1;
+      this.meta[slot * 4 + 2] = 0;
+      this.expires[slot] = 0;
+    }
+    const m = slot * 4;
+    const oldRef = this.meta[m + 1]!;
+    if (HEADER + klen > MAX_CHUNK) {
+      // A huge key lives outside the arena (and so does its value).
+      if (!this.outKeys.has(slot)) this.outKeys.set(slot, Buffer.from(kbuf.subarray(ks, ke)));
+      this.meta[m + 1] = -1;
+      this.meta[m + 2] = (this.meta[m + 2]! & F_TTL) | F_OUTKEY;
+    } else {
+      const ref = this.arena.alloc(HEADER + klen + vlen);
+      const page = this.arena.page(ref);
+      const off = this.arena.offset(ref);
+      writeU32(page, off, klen);
+      writeU32(page, off + 4, vlen);
+      copyBytes(kbuf, ks, klen, page, off + HEADER);
+      if (vlen > 0) copyBytes(vsrc!, vs, vlen, page, off + HEADER + klen);
+      this.meta[m + 1] = ref;
+      this.meta[m + 2] = this.meta[m + 2]! & F_TTL;
+    }
+    if (oldRef >= 0) this.arena.release(oldRef);
+    this.meta[m + 3] = this.stats.lru;
+    if (isNew) this.index.insert(slot, h);
+    return slot;
+  }
+
   private allocSlot(): number {
     const reused = this.freeSlots.pop();
     if (reused !== undefined) return reused;
     const slot = this.high++;
-    if (slot >= this.types.length) this.grow();
+    if (slot >= this.expires.length) this.grow();
     return slot;
   }
 
   private grow(): void {
-    const cap = this.types.length * 2;
-    const t = new Uint8Array(cap);
-    t.set(this.types);
-    this.types = t;
-    const e = new Uint8Array(cap);
-    e.set(this.encs);
-    this.encs = e;
+    const cap = this.expires.length * 2;
+    const meta = new Int32Array(cap * 4);
+    meta.set(this.meta);
+    this.meta = meta;
     const x = new Float64Array(cap);
     x.set(this.expires);
     this.expires = x;
-    const a = new Uint32Array(cap);
-    a.set(this.access);
-    this.access = a;
-    const h = new Uint32Array(cap);
-    h.set(this.hashes);
-    this.hashes = h;
   }
 
   private removeSlot(slot: number): void {
-    this.index.remove(slot, this.hashes[slot]!);
-    this.keys[slot] = undefined;
+    const m = slot * 4;
+    this.index.remove(slot, this.meta[m]! >>> 0);
+    const ref = this.meta[m + 1]!;
+    if (ref >= 0) this.arena.release(ref);
+    if (this.meta[m + 2]! & F_OUTKEY) this.outKeys.delete(slot);
+    if (this.meta[m + 2]! & F_TTL) this.volatile--;
+    this.expires[slot] = 0;
     this.values[slot] = undefined;
-    if (this.expires[slot] !== 0) {
-      this.volatile--;
-      this.expires[slot] = 0;
-    }
-    this.types[slot] = KeyType.NONE;
-    if (this.index.size === 0) {
+    this.meta[m + 1] = -1;
+    this.meta[m + 2] = 0;
+    this.count--;
+    if (this.count === 0) {
       // Empty again: forget the slot space so SCAN and the sweep start small.
       this.high = 0;
       this.freeSlots.length = 0;
@@ -376,5 +521,25 @@ export class Database implements KeyStore {
     } else {
       this.freeSlots.push(slot);
     }
+  }
+}
+
+function readU32(b: Uint8Array, off: number): number {
+  return (b[off]! | (b[off + 1]! << 8) | (b[off + 2]! << 16) | (b[off + 3]! << 24)) >>> 0;
+}
+
+function writeU32(b: Uint8Array, off: number, v: number): void {
+  b[off] = v & 255;
+  b[off + 1] = (v >>> 8) & 255;
+  b[off + 2] = (v >>> 16) & 255;
+  b[off + 3] = v >>> 24;
+}
+
+/** Copies small ranges with a loop (no view objects), larger ones natively. */
+function copyBytes(src: Uint8Array, from: number, len: number, dst: Uint8Array, to: number): void {
+  if (len <= 64) {
+    for (let i = 0; i < len; i++) dst[to + i] = src[from + i]!;
+  } else {
+    dst.set(src.subarray(from, from + len), to);
   }
 }

@@ -3,7 +3,7 @@ import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { WRONGTYPE } from '../errors.js';
 import { lookupStringAt, WRONG_TYPE } from '../../engine/types/string.js';
 import { NO_KEY } from '../../engine/status.js';
-import { replyString } from './string-reply.js';
+import { replyStoredString } from './string-reply.js';
 
 export default defineCommand({
   name: 'get',
@@ -19,6 +19,6 @@ export default defineCommand({
     const slot = lookupStringAt(ctx.db, args.buf, args.start(1), args.end(1));
     if (slot === NO_KEY) return reply.nil();
     if (slot === WRONG_TYPE) return reply.error(WRONGTYPE);
-    replyString(reply, ctx.db.stringValue(slot));
+    replyStoredString(reply, ctx.db, slot);
   },
 }) satisfies CommandSpec;

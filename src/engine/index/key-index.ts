@@ -14,16 +14,8 @@ export function hashBytes(buf: Uint8Array, start: number, end: number): number {
 
 /** Where the index finds each slot's key and hash; owned by the keyspace. */
 export interface KeyStore {
-  keyBytes(slot: number): Buffer;
   keyHash(slot: number): number;
-}
-
-function sameBytes(a: Buffer, b: Uint8Array, start: number, end: number): boolean {
-  const len = end - start;
-  if (a.length !== len) return false;
-  if (len > 32) return a.compare(b, start, end) === 0;
-  for (let i = 0; i < len; i++) if (a[i] !== b[start + i]) return false;
-  return true;
+  keyEquals(slot: number, buf: Uint8Array, start: number, end: number): boolean;
 }
 
 export class KeyIndex {
@@ -45,7 +37,7 @@ export class KeyIndex {
       const e = table[i]!;
       if (e === 0) return -1;
       const slot = e - 1;
-      if (this.store.keyHash(slot) === h && sameBytes(this.store.keyBytes(slot), buf, start, end)) return slot;
+      if (this.store.keyHash(slot) === h && this.store.keyEquals(slot, buf, start, end)) return slot;
     }
   }
 

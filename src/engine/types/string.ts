@@ -23,9 +23,7 @@ export function putStringAt(db: Database, kbuf: Uint8Array, kstart: number, kend
     const n = parseInt64(src, start, end);
     if (n !== null) return db.putAt(kbuf, kstart, kend, KeyType.STRING, Encoding.INT, n, keepTtl);
   }
-  const copy = Buffer.allocUnsafe(len);
-  copy.set(src.subarray(start, end));
-  return db.putAt(kbuf, kstart, kend, KeyType.STRING, len <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW, copy, keepTtl);
+  return db.putBytesAt(kbuf, kstart, kend, len <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW, src, start, end, keepTtl);
 }
 
 /** Stores an integer value with the int encoding. */
