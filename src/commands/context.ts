@@ -80,6 +80,8 @@ export interface ServerHandle {
   readonly startTime: number;
   readonly runId: string;
   readonly port: number;
+  /** Path of the config file the server started with, "" when none (CONFIG REWRITE). */
+  readonly configFile: string;
   clients(): Iterable<ClientHandle>;
   clientCount(): number;
   slowlog(): SlowlogEntry[];

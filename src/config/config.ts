@@ -1,78 +1,80 @@
 /**
- * Current configuration values, by Redis's names, with CONFIG GET/SET
- * semantics: glob lookup, validation with Redis's error texts, all-or-nothing
- * multi-parameter SET, and change listeners so subsystems apply new values.
+ * The live configuration: current values by Redis's names with the exact
+ * semantics of Redis 7.0.15's CONFIG GET / CONFIG SET (config.c), typed
+ * getters for the hot paths, and change listeners that apply new values.
+ *
+ * Values are latin1 byte strings like every other string from the protocol.
+ * Aliases (slave-read-only, hash-max-ziplist-entries, ...) are separate
+ * entries as in Redis: CONFIG GET * lists them and errors name them.
  */
 import { globMatchStr } from '../engine/glob.js';
-import { PARAMS, ParamFlag, parseMemory, type ParamSpec } from './schema.js';
+import { CONFIG_SCHEMA, type ParamSpec } from './schema.js';
+import {
+  SPECIAL_SETTERS,
+  enumError,
+  formatEnum,
+  formatNumeric,
+  parseBool,
+  parseEnum,
+  parseNumeric,
+  type SpecialContext,
+} from './values.js';
 
-const NOTIFY_CLASSES = 'Ag$lshzxeKEtmdn';
+export { parseMemory, formatMemory, keyspaceEventsStringToFlags, keyspaceEventsFlagsToString, NOTIFY } from './values.js';
 
-function parseInteger(text: string): number | null {
-  if (!/^-?\d+$/.test(text)) return null;
-  const v = Number(text);
-  return Number.isFinite(v) ? v : null;
+/** Called after a parameter changed (CONFIG SET, set()). Throwing rolls the change back. */
+export type ChangeListener = (value: string, name: string) => void;
+
+export interface SetManyOptions {
+  /** A dataset is loading: parameters flagged denyLoading answer -LOADING. */
+  loading?: boolean;
 }
 
-/** Normalises notify-keyspace-events like Redis's keyspaceEventsFlagsToString(); null when invalid. */
-function normaliseNotify(text: string): string | null {
-  const set = new Set<string>();
-  for (const ch of text) {
-    if (!NOTIFY_CLASSES.includes(ch)) return null;
-    set.add(ch);
-  }
-  const classes = ['g', '$', 'l', 's', 'h', 'z', 'x', 'e', 't', 'd'];
-  if (set.has('A')) for (const c of classes) set.add(c);
-  let out = classes.every((c) => set.has(c)) ? 'A' : classes.filter((c) => set.has(c)).join('');
-  if (out !== 'A' && set.has('n')) out += 'n';
-  if (set.has('K')) out += 'K';
-  if (set.has('E')) out += 'E';
-  if (set.has('m')) out += 'm';
-  return out;
+/** One registered name: the parameter it reaches and the name it answers to. */
+interface Registered {
+  spec: ParamSpec;
+  name: string;
 }
 
-function validSave(text: string): boolean {
-  const parts = text.split(/\s+/).filter((p) => p !== '');
-  if (parts.length % 2 !== 0) return false;
-  return parts.every((p) => /^\d+$/.test(p));
-}
-
-const OBL_CLASSES = new Set(['normal', 'slave', 'replica', 'pubsub']);
-function validOutputLimits(text: string): boolean {
-  const parts = text.split(/\s+/).filter((p) => p !== '');
-  if (parts.length === 0 || parts.length % 4 !== 0) return false;
-  for (let k = 0; k < parts.length; k += 4) {
-    if (!OBL_CLASSES.has(parts[k]!.toLowerCase())) return false;
-    if (parseMemory(parts[k + 1]!) === null || parseMemory(parts[k + 2]!) === null || parseInteger(parts[k + 3]!) === null) return false;
-  }
-  return true;
-}
-
-type Listener = () => void;
+/** shared.loadingerr. */
+const LOADING_ERROR = 'LOADING Redis is loading the dataset in memory';
 
 export class Config {
-  private readonly specs = new Map<string, ParamSpec>();
+  /** Names (lowercase) to parameters, primary names and aliases, in schema order. */
+  private readonly registry = new Map<string, Registered>();
   private readonly values = new Map<string, string>();
-  private readonly numbers = new Map<string, number>();
-  private readonly listeners = new Map<string, Listener[]>();
+  private readonly numbers = new Map<string, bigint>();
+  private readonly listeners = new Map<string, ChangeListener[]>();
+  /** Load state read by the `save` setter; conf-file.ts drives readingFile. */
+  readonly loadState: SpecialContext;
+  /** Absolute path of the config file the server was started with, if any. */
+  configFile: string | undefined;
+  /** rename-command, user, loadmodule and module.option lines, for the server to act on. */
+  readonly directives: { name: string; args: string[] }[] = [];
 
   constructor() {
-    for (const p of PARAMS) {
-      this.specs.set(p.name, p);
-      for (const a of p.aliases ?? []) this.specs.set(a, p);
-      this.store(p, p.name === 'dir' ? process.cwd() : p.def);
+    for (const spec of CONFIG_SCHEMA) {
+      this.registry.set(spec.name, { spec, name: spec.name });
+      for (const a of spec.aliases ?? []) this.registry.set(a, { spec, name: a });
+      this.store(spec, spec.default);
     }
+    this.loadState = { get: (n) => this.get(n), readingFile: false, saveLoaded: false };
   }
 
-  /** The spec for a name or alias (case-insensitive). */
+  /** The schema entry for a name or alias (case-insensitive). */
   spec(name: string): ParamSpec | undefined {
-    return this.specs.get(name.toLowerCase());
+    return this.registry.get(name.toLowerCase())?.spec;
   }
 
-  /** Current value in CONFIG GET form, or undefined for unknown names. */
+  /** Every registered name: primary names and aliases, hidden ones included. */
+  names(): string[] {
+    return [...this.registry.keys()];
+  }
+
+  /** Current value as CONFIG GET prints it, or undefined for unknown names. */
   get(name: string): string | undefined {
-    const p = this.spec(name);
-    return p === undefined ? undefined : this.values.get(p.name);
+    const spec = this.spec(name);
+    return spec === undefined ? undefined : this.values.get(spec.name);
   }
 
   getString(name: string): string {
@@ -81,161 +83,280 @@ export class Config {
     return v;
   }
 
+  /** Numeric parameters as numbers (percent values of maxmemory-clients are negative); enums give their bits. */
   getNumber(name: string): number {
-    const p = this.spec(name);
-    const v = p === undefined ? undefined : this.numbers.get(p.name);
+    return Number(this.getBigInt(name));
+  }
+
+  /** Numeric parameters exactly (the C long long; memory values above 2^63 read as unsigned). */
+  getBigInt(name: string): bigint {
+    const spec = this.spec(name);
+    const v = spec === undefined ? undefined : this.numbers.get(spec.name);
     if (v === undefined) throw new Error(`config ${name} is not numeric`);
-    return v;
+    return spec!.type === 'memory' && !spec!.percent ? BigInt.asUintN(64, v) : v;
   }
 
   getBool(name: string): boolean {
     return this.getString(name) === 'yes';
   }
 
-  /** Calls `listener` after `name` changes. */
-  onChange(name: string, listener: Listener): void {
-    const p = this.spec(name);
-    if (p === undefined) throw new Error(`unknown config ${name}`);
-    const list = this.listeners.get(p.name) ?? [];
+  /** Calls `listener` after `name` (or its alias) changes; returns a function that removes it. */
+  onChange(name: string, listener: ChangeListener): () => void {
+    const spec = this.spec(name);
+    if (spec === undefined) throw new Error(`unknown config ${name}`);
+    const list = this.listeners.get(spec.name) ?? [];
     list.push(listener);
-    this.listeners.set(p.name, list);
+    this.listeners.set(spec.name, list);
+    return () => {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
   }
 
   /**
-   * Validates a value; returns [normalised, null] or [null, error suffix as
-   * Redis words it after "... - "].
+   * Sets one parameter from already split arguments, as a config file line
+   * does: no immutable/protected checks. Returns null, or Redis's reason
+   * ("argument must be 'yes' or 'no'", ...). Listeners run on a change.
    */
-  validate(p: ParamSpec, raw: string): [string, null] | [null, string] {
-    switch (p.kind) {
+  setArgs(name: string, args: readonly string[]): string | null {
+    const reg = this.registry.get(name.toLowerCase());
+    if (reg === undefined) return `Unknown option or number of arguments for CONFIG SET - '${name}'`;
+    const before = this.values.get(reg.spec.name)!;
+    const err = this.assign(reg.spec, args);
+    if (err !== null) return err;
+    if (!this.loadState.readingFile) this.apply(reg.spec);
+    if (this.values.get(reg.spec.name) === before) return null;
+    try {
+      this.notify(reg.spec);
+    } catch (e) {
+      this.store(reg.spec, before);
+      return (e as Error).message;
+    }
+    return null;
+  }
+
+  /**
+   * Sets one parameter from a CONFIG SET style value (multi-word parameters
+   * split on ' '), without CONFIG SET's immutable/protected checks. Returns
+   * null on success or the reason Redis prints after "... - ".
+   */
+  set(name: string, value: string): string | null {
+    const spec = this.spec(name);
+    return this.setArgs(name, spec?.multiArg ? splitSpaces(value) : [value]);
+  }
+
+  /** Older name of set() used by config file loading. */
+  setFromFile(name: string, value: string): string | null {
+    return this.set(name, value);
+  }
+
+  /**
+   * CONFIG SET name value [name value ...]: all or nothing. Returns null on
+   * success, or the complete error reply ("ERR CONFIG SET failed (possibly
+   * related to argument 'x') - reason", "ERR Unknown option ...", "LOADING ...").
+   * `protectedAllowed`: enable-protected-configs permits this client.
+   */
+  setMany(pairs: readonly (readonly [string, string])[], protectedAllowed = false, opts: SetManyOptions = {}): string | null {
+    // Phase 1 as configSetCommand(): find every parameter; the first problem wins.
+    let invalidArgName: string | null = null;
+    let invalid = false;
+    let denyLoading = false;
+    let errstr: string | null = null;
+    let errArg = '';
+    const regs: (Registered | undefined)[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const name = pairs[i]![0];
+      const reg = this.registry.get(name.toLowerCase());
+      regs.push(reg);
+      if (reg === undefined) {
+        if (!invalid) {
+          invalidArgName = name;
+          invalid = true;
+        }
+        continue;
+      }
+      if (invalid) continue;
+      if (reg.spec.immutable || (reg.spec.protected && !protectedAllowed)) {
+        errstr = reg.spec.immutable ? "can't set immutable config" : "can't set protected config";
+        errArg = name;
+        invalid = true;
+        continue;
+      }
+      if (opts.loading && reg.spec.denyLoading) {
+        denyLoading = true;
+        invalid = true;
+        continue;
+      }
+      // The same entry twice (an alias is a different entry, as in Redis).
+      for (let j = 0; j < i; j++) {
+        if (regs[j] === reg) {
+          errstr = 'duplicate parameter';
+          errArg = name;
+          invalid = true;
+          break;
+        }
+      }
+    }
+    if (invalid) {
+      if (denyLoading) return LOADING_ERROR;
+      if (invalidArgName !== null) return `ERR Unknown option or number of arguments for CONFIG SET - '${invalidArgName}'`;
+      return `ERR CONFIG SET failed (possibly related to argument '${errArg}') - ${errstr}`;
+    }
+    // Phase 2: set every value, restoring all on the first failure.
+    const backup = regs.map((r) => this.values.get(r!.spec.name)!);
+    const restore = (upTo: number): void => {
+      for (let i = upTo; i >= 0; i--) this.store(regs[i]!.spec, backup[i]!);
+    };
+    for (let i = 0; i < pairs.length; i++) {
+      const spec = regs[i]!.spec;
+      const err = this.assign(spec, spec.multiArg ? splitSpaces(pairs[i]![1]) : [pairs[i]![1]]);
+      if (err !== null) {
+        restore(i);
+        return `ERR CONFIG SET failed (possibly related to argument '${regs[i]!.name}') - ${err}`;
+      }
+    }
+    // Phase 3: apply (Redis's clamps), then listeners; a throwing listener rolls everything back.
+    const changed: Registered[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const spec = regs[i]!.spec;
+      this.apply(spec);
+      if (this.values.get(spec.name) !== backup[i] && !changed.some((r) => r.spec === spec)) changed.push(regs[i]!);
+    }
+    const notified: ParamSpec[] = [];
+    for (const reg of changed) {
+      try {
+        this.notify(reg.spec);
+        notified.push(reg.spec);
+      } catch (e) {
+        restore(pairs.length - 1);
+        for (const spec of notified) {
+          try {
+            this.notify(spec);
+          } catch {
+            // Already failing: the first error is the one reported.
+          }
+        }
+        return `ERR CONFIG SET failed (possibly related to argument '${reg.name}') - ${(e as Error).message}`;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * CONFIG GET for one argument: a name without `[*?` is looked up exactly
+   * (hidden parameters too) and answered with the spelling given; otherwise
+   * a case-insensitive glob over every visible name and alias.
+   */
+  getMatching(pattern: string): [string, string][] {
+    if (!/[[*?]/.test(pattern)) {
+      const v = this.get(pattern);
+      return v === undefined ? [] : [[pattern, v]];
+    }
+    const out: [string, string][] = [];
+    for (const [name, reg] of this.registry) {
+      if (!reg.spec.hidden && globMatchStr(pattern, name, true)) out.push([name, this.values.get(reg.spec.name)!]);
+    }
+    return out;
+  }
+
+  /** CONFIG GET with several arguments: each name at most once (case-insensitive, first spelling wins). */
+  getMany(patterns: readonly string[]): [string, string][] {
+    const seen = new Set<string>();
+    const out: [string, string][] = [];
+    for (const p of patterns) {
+      for (const pair of this.getMatching(p)) {
+        const key = pair[0].toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(pair);
+      }
+    }
+    return out;
+  }
+
+  /** Parameters whose value differs from the default, [name, value]. */
+  changed(): [string, string][] {
+    const out: [string, string][] = [];
+    for (const spec of CONFIG_SCHEMA) {
+      const v = this.values.get(spec.name)!;
+      if (v !== spec.default) out.push([spec.name, v]);
+    }
+    return out;
+  }
+
+  /** What Redis does after loading a config file: hz is clamped to 1..500. */
+  clampAfterLoad(): void {
+    this.apply(this.spec('hz')!);
+  }
+
+  /** Type-specific set: parses `args` and stores the value. Returns the reason on failure. */
+  private assign(spec: ParamSpec, args: readonly string[]): string | null {
+    let value: string;
+    switch (spec.type) {
       case 'bool': {
-        const v = raw.toLowerCase();
-        return v === 'yes' || v === 'no' ? [v, null] : [null, "argument must be 'yes' or 'no'"];
+        const b = parseBool(args[0] ?? '');
+        if (b === null) return "argument must be 'yes' or 'no'";
+        value = b ? 'yes' : 'no';
+        break;
       }
       case 'int':
       case 'memory': {
-        const n = p.kind === 'memory' ? parseMemory(raw) ?? parseInteger(raw) : parseInteger(raw);
-        if (n === null) return [null, p.kind === 'memory' ? 'argument must be a memory value' : "argument couldn't be parsed into an integer"];
-        if (p.clamp) return [String(Math.min(500, Math.max(1, n))), null];
-        if ((p.min !== undefined && n < p.min) || (p.max !== undefined && n > p.max)) {
-          return [null, `argument must be between ${fmtBound(p.min!)} and ${fmtBound(p.max!)} inclusive`];
-        }
-        return [String(n), null];
+        const r = parseNumeric(spec, args[0] ?? '');
+        if (!r.ok) return r.error;
+        this.values.set(spec.name, formatNumeric(spec, r.value));
+        this.numbers.set(spec.name, r.value);
+        return null;
       }
       case 'enum': {
-        const v = raw.toLowerCase();
-        return p.values!.includes(v) ? [v, null] : [null, `argument(s) must be one of the following: ${p.values!.join(', ')}`];
+        const bits = parseEnum(spec, args);
+        if (bits === null) return enumError(spec);
+        value = formatEnum(spec, bits);
+        break;
       }
       case 'string':
-        return [raw, null];
-      case 'special':
-        return this.validateSpecial(p, raw);
-    }
-  }
-
-  private validateSpecial(p: ParamSpec, raw: string): [string, null] | [null, string] {
-    switch (p.name) {
-      case 'save':
-        return validSave(raw) ? [raw.split(/\s+/).filter((x) => x !== '').join(' '), null] : [null, 'Invalid save parameters'];
-      case 'notify-keyspace-events': {
-        const v = normaliseNotify(raw);
-        return v === null ? [null, `Invalid event class character. Use '${NOTIFY_CLASSES}'.`] : [v, null];
+        value = args[0] ?? '';
+        break;
+      case 'special': {
+        const r = SPECIAL_SETTERS[spec.name]!(args, this.loadState);
+        if (!r.ok) return r.error;
+        value = r.value;
+        break;
       }
-      case 'client-output-buffer-limit':
-        return validOutputLimits(raw) ? [this.mergeOutputLimits(raw), null] : [null, 'Wrong client output buffer limit'];
-      case 'bind': {
-        const addrs = raw.split(/\s+/).filter((x) => x !== '');
-        return addrs.length > 0 && addrs.length <= 16 ? [addrs.join(' '), null] : [null, 'Too many bind addresses specified.'];
-      }
-      default:
-        return [raw, null];
     }
-  }
-
-  /** Redis keeps the classes not mentioned in a client-output-buffer-limit update. */
-  private mergeOutputLimits(raw: string): string {
-    const current = (this.values.get('client-output-buffer-limit') ?? '').split(' ');
-    const byClass = new Map<string, string[]>();
-    for (let k = 0; k + 3 < current.length; k += 4) byClass.set(current[k]!, current.slice(k + 1, k + 4));
-    const parts = raw.split(/\s+/).filter((x) => x !== '');
-    for (let k = 0; k < parts.length; k += 4) {
-      let cls = parts[k]!.toLowerCase();
-      if (cls === 'replica') cls = 'slave';
-      byClass.set(cls, [String(parseMemory(parts[k + 1]!)), String(parseMemory(parts[k + 2]!)), parts[k + 3]!]);
-    }
-    return ['normal', 'slave', 'pubsub'].map((c) => `${c} ${(byClass.get(c) ?? ['0', '0', '0']).join(' ')}`).join(' ');
-  }
-
-  /** Sets one value without CONFIG SET's protections (config file, command line). Returns an error or null. */
-  setFromFile(name: string, raw: string): string | null {
-    const p = this.spec(name);
-    if (p === undefined) return 'Bad directive or wrong number of arguments';
-    const [v, err] = this.validate(p, raw);
-    if (err !== null) return err;
-    this.store(p, v);
+    const err = spec.validate?.(value, this);
+    if (err) return err;
+    this.store(spec, value);
     return null;
   }
 
-  /**
-   * CONFIG SET with any number of pairs, all or nothing. Returns null on
-   * success or the full error reply text.
-   */
-  setMany(pairs: readonly [string, string][], protectedAllowed = false): string | null {
-    const seen = new Set<string>();
-    const staged: [ParamSpec, string][] = [];
-    for (const [name, raw] of pairs) {
-      const p = this.spec(name);
-      if (p === undefined) return `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`;
-      const fail = (why: string): string => `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
-      if (seen.has(p.name)) return fail('duplicate parameter');
-      seen.add(p.name);
-      if ((p.flags ?? 0) & ParamFlag.IMMUTABLE) return fail("can't set immutable config");
-      if ((p.flags ?? 0) & ParamFlag.PROTECTED && !protectedAllowed) return fail("can't set protected config");
-      const [v, err] = this.validate(p, raw);
-      if (err !== null) return fail(err);
-      staged.push([p, v]);
+  /** The apply step of CONFIG SET: hz is clamped to 1..500, repl-backlog-size raised to 16kb. */
+  private apply(spec: ParamSpec): void {
+    if (spec.name === 'hz') {
+      const hz = this.numbers.get('hz')!;
+      if (hz < 1n || hz > 500n) this.store(spec, hz < 1n ? '1' : '500');
+    } else if (spec.name === 'repl-backlog-size' && this.numbers.get(spec.name)! < 16384n) {
+      this.store(spec, '16384');
     }
-    for (const [p, v] of staged) this.store(p, v);
-    for (const [p] of staged) for (const l of this.listeners.get(p.name) ?? []) l();
-    return null;
   }
 
-  /** CONFIG SET of one value: null or the full error text. */
-  set(name: string, value: string): string | null {
-    return this.setMany([[name, value]]);
+  private notify(spec: ParamSpec): void {
+    const value = this.values.get(spec.name)!;
+    for (const l of this.listeners.get(spec.name) ?? []) l(value, spec.name);
   }
 
-  /** [name, value] pairs for CONFIG GET `pattern`, aliases included, as Redis lists them. */
-  getMatching(pattern: string): [string, string][] {
-    const out: [string, string][] = [];
-    if (!/[*?[\\]/.test(pattern)) {
-      const v = this.get(pattern);
-      if (v !== undefined) out.push([pattern, v]);
-      return out;
+  /** Stores a value given in CONFIG GET form (defaults, backups, clamps). */
+  private store(spec: ParamSpec, value: string): void {
+    this.values.set(spec.name, value);
+    if (spec.type === 'int' || spec.type === 'memory') {
+      const r = parseNumeric(spec, value);
+      if (r.ok) this.numbers.set(spec.name, r.value);
+    } else if (spec.type === 'enum') {
+      this.numbers.set(spec.name, BigInt(parseEnum(spec, spec.multiArg ? value.split(' ') : [value]) ?? 0));
     }
-    for (const [name, p] of this.specs) {
-      if (globMatchStr(pattern, name, true)) out.push([name, this.values.get(p.name)!]);
-    }
-    return out;
-  }
-
-  /** Every parameter whose value differs from its default, for CONFIG REWRITE. */
-  changed(): [string, string][] {
-    const out: [string, string][] = [];
-    for (const p of PARAMS) {
-      const v = this.values.get(p.name)!;
-      if (v !== (p.name === 'dir' ? v : p.def)) out.push([p.name, v]);
-    }
-    return out;
-  }
-
-  private store(p: ParamSpec, v: string): void {
-    this.values.set(p.name, v);
-    if (p.kind === 'int' || p.kind === 'memory') this.numbers.set(p.name, Number(v));
   }
 }
 
-function fmtBound(n: number): string {
-  if (n >= 9223372036854775807) return '9223372036854775807';
-  if (n <= -9223372036854775808) return '-9223372036854775808';
-  return String(n);
+/** sdssplitlen(value, " "): "" gives no words, "a  b" gives an empty middle word. */
+function splitSpaces(value: string): string[] {
+  return value === '' ? [] : value.split(' ');
 }

@@ -117,7 +117,7 @@ export class Database implements KeyStore {
 
   /** lookupRead for a key given as bytes (the hot path: no string is made). */
   lookupReadAt(buf: Uint8Array, start: number, end: number, touch = true): number {
-    const slot = this.lookupWriteAt(buf, start, end);
+    const slot = this.findLive(buf, start, end);
     if (slot === NO_KEY) {
       this.stats.misses++;
       return NO_KEY;
@@ -127,13 +127,23 @@ export class Database implements KeyStore {
     return slot;
   }
 
-  /** Finds a key, expiring it lazily, without touching stats or access time. */
+  /**
+   * Finds a key for writing: expires it lazily and updates its access time
+   * (as Redis 7.0's lookupKeyWrite() does), without counting a hit or miss.
+   */
   lookupWrite(key: string): number {
     return this.lookupWriteAt(keyBytesOf(key), 0, key.length);
   }
 
   /** lookupWrite for a key given as bytes. */
   lookupWriteAt(buf: Uint8Array, start: number, end: number): number {
+    const slot = this.findLive(buf, start, end);
+    if (slot !== NO_KEY) this.meta[slot * 4 + 3] = this.stats.lru;
+    return slot;
+  }
+
+  /** Finds a key, expiring it lazily, without touching stats or access time. */
+  private findLive(buf: Uint8Array, start: number, end: number): number {
     const slot = this.index.find(buf, start, end, hashBytes(buf, start, end));
     if (slot < 0) return NO_KEY;
     if (this.meta[slot * 4 + 2]! & F_TTL && this.expires[slot]! <= this.clock.now()) {
@@ -165,10 +175,6 @@ export class Database implements KeyStore {
   /** LRU clock value of the last access. */
   accessTime(slot: number): number {
     return this.meta[slot * 4 + 3]!;
-  }
-  /** Sets the LRU access time (RENAME and MOVE keep the object's, as Redis moves the object itself). */
-  setAccessTime(slot: number, lru: number): void {
-    this.meta[slot * 4 + 3] = lru;
   }
   /** The key as a string (one char per byte); allocates, so not for hot paths. */
   keyName(slot: number): string {

@@ -1,16 +1,22 @@
 /**
  * INFO text, section by section, with Redis 7.0's field names and order so
  * tools that parse INFO (redis-cli, exporters, client libraries) read it.
- * Sections: the default set, plus commandstats with "all"/"everything".
+ * Sections: the default set, plus commandstats and latencystats with
+ * "all"/"everything". Values are real or the true constant for a feature this
+ * server lacks (no forks, replication, scripting, defrag: zeros). Fields we
+ * cannot measure are left out rather than faked: total_reads_processed,
+ * total_writes_processed, reply_buffer_shrinks/expands, used_cpu_*_main_thread
+ * and the latencystats percentiles. Extra fields (nencache_version,
+ * node_version, used_memory_js_heap, used_memory_external) tell what we are.
  */
 import os from 'node:os';
 import type { Server } from '../server/server.js';
 import { lruClock } from '../engine/keyspace.js';
 import { formatBytesHuman } from './human.js';
 
-/** Reported as redis_version: clients use it to pick features; nencache_version tells the truth. */
-export const REDIS_COMPAT_VERSION = '7.0.15';
-export const NENCACHE_VERSION = '0.1.0';
+import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from './version.js';
+
+export { NENCACHE_VERSION, REDIS_COMPAT_VERSION };
 
 export const DEFAULT_SECTIONS = [
   'server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'errorstats', 'cluster', 'keyspace',
@@ -71,12 +77,28 @@ function clients(s: Server, out: Lines): void {
   );
 }
 
+/** Bytes held for clients: query buffers, reply buffers and unsent socket output. */
+function clientMemory(s: Server): number {
+  let n = 0;
+  for (const c of s.clients()) n += c.parser.queryBufferLength + c.writer.out.length + c.socket.writableLength;
+  return n;
+}
+
+const ratio = (a: number, b: number): string => (b > 0 ? a / b : 0).toFixed(2);
+
 function memory(s: Server, out: Lines): void {
   const m = process.memoryUsage();
+  // The JS heap plus memory outside it (Buffers) is what the "allocator" handed out.
   const used = m.heapUsed + m.external;
   s.memoryPeak = Math.max(s.memoryPeak, used);
   const maxmemory = s.config.getNumber('maxmemory');
   const total = os.totalmem();
+  const clientsMem = clientMemory(s);
+  const overhead = s.memoryStartup + clientsMem;
+  const dataset = Math.max(0, used - overhead);
+  const net = used - s.memoryStartup;
+  // allocator_* map onto V8: allocated = used, active = committed heap + external, resident = RSS.
+  const active = m.heapTotal + m.external;
   out.push(
     `used_memory:${used}`,
     `used_memory_human:${formatBytesHuman(used)}`,
@@ -85,24 +107,53 @@ function memory(s: Server, out: Lines): void {
     `used_memory_peak:${s.memoryPeak}`,
     `used_memory_peak_human:${formatBytesHuman(s.memoryPeak)}`,
     `used_memory_peak_perc:${((used / s.memoryPeak) * 100).toFixed(2)}%`,
+    `used_memory_overhead:${overhead}`,
     `used_memory_startup:${s.memoryStartup}`,
-    `used_memory_dataset:${Math.max(0, used - s.memoryStartup)}`,
+    `used_memory_dataset:${dataset}`,
+    `used_memory_dataset_perc:${(net > 0 ? (dataset * 100) / net : 0).toFixed(2)}%`,
+    `allocator_allocated:${used}`,
+    `allocator_active:${active}`,
+    `allocator_resident:${m.rss}`,
     `total_system_memory:${total}`,
     `total_system_memory_human:${formatBytesHuman(total)}`,
-    `used_memory_js_heap:${m.heapUsed}`,
-    `used_memory_external:${m.external}`,
+    // No scripting engine: no Lua or function VM memory.
+    'used_memory_lua:0',
+    'used_memory_vm_eval:0',
+    'used_memory_lua_human:0B',
+    'used_memory_scripts_eval:0',
+    'number_of_cached_scripts:0',
+    'number_of_functions:0',
+    'number_of_libraries:0',
+    'used_memory_vm_functions:0',
+    'used_memory_vm_total:0',
+    'used_memory_vm_total_human:0B',
+    'used_memory_functions:0',
+    'used_memory_scripts:0',
+    'used_memory_scripts_human:0B',
     `maxmemory:${maxmemory}`,
     `maxmemory_human:${formatBytesHuman(maxmemory)}`,
     `maxmemory_policy:${s.config.getString('maxmemory-policy')}`,
-    `mem_fragmentation_ratio:${(m.rss / Math.max(1, used)).toFixed(2)}`,
+    `allocator_frag_ratio:${ratio(active, used)}`,
+    `allocator_frag_bytes:${active - used}`,
+    `allocator_rss_ratio:${ratio(m.rss, active)}`,
+    `allocator_rss_bytes:${m.rss - active}`,
+    'rss_overhead_ratio:1.00',
+    'rss_overhead_bytes:0',
+    `mem_fragmentation_ratio:${ratio(m.rss, Math.max(1, used))}`,
     `mem_fragmentation_bytes:${m.rss - used}`,
     'mem_not_counted_for_evict:0',
     'mem_replication_backlog:0',
+    'mem_total_replication_buffers:0',
     'mem_clients_slaves:0',
-    'mem_clients_normal:0',
+    `mem_clients_normal:${clientsMem}`,
+    'mem_cluster_links:0',
     'mem_aof_buffer:0',
     'mem_allocator:v8',
+    'active_defrag_running:0',
     'lazyfree_pending_objects:0',
+    'lazyfreed_objects:0',
+    `used_memory_js_heap:${m.heapUsed}`,
+    `used_memory_external:${m.external}`,
   );
 }
 
@@ -110,46 +161,110 @@ function persistence(s: Server, out: Lines): void {
   out.push(
     'loading:0',
     'async_loading:0',
+    'current_cow_peak:0',
+    'current_cow_size:0',
+    'current_cow_size_age:0',
+    'current_fork_perc:0.00',
+    'current_save_keys_processed:0',
+    'current_save_keys_total:0',
     `rdb_changes_since_last_save:${s.stats.dirty}`,
     'rdb_bgsave_in_progress:0',
     `rdb_last_save_time:${Math.floor(s.startTime / 1000)}`,
     'rdb_last_bgsave_status:ok',
     'rdb_last_bgsave_time_sec:-1',
     'rdb_current_bgsave_time_sec:-1',
+    'rdb_saves:0',
+    'rdb_last_cow_size:0',
+    'rdb_last_load_keys_expired:0',
+    'rdb_last_load_keys_loaded:0',
     'aof_enabled:0',
     'aof_rewrite_in_progress:0',
     'aof_rewrite_scheduled:0',
     'aof_last_rewrite_time_sec:-1',
     'aof_current_rewrite_time_sec:-1',
     'aof_last_bgrewrite_status:ok',
+    'aof_rewrites:0',
+    'aof_rewrites_consecutive_failures:0',
     'aof_last_write_status:ok',
+    'aof_last_cow_size:0',
+    'module_fork_in_progress:0',
+    'module_fork_last_cow_size:0',
   );
+}
+
+/** Network rates between two INFO calls (at least 100 ms apart), in KiB/s like Redis's *_kbps. */
+const netSamples = new WeakMap<Server, { time: number; input: number; output: number; inKbps: number; outKbps: number }>();
+
+function netRates(s: Server): [number, number] {
+  const now = Date.now();
+  const st = s.stats;
+  let prev = netSamples.get(s);
+  if (prev === undefined) {
+    prev = { time: s.startTime, input: 0, output: 0, inKbps: 0, outKbps: 0 };
+    netSamples.set(s, prev);
+  }
+  const dt = now - prev.time;
+  if (dt >= 100) {
+    prev.inKbps = Math.max(0, st.netInputBytes - prev.input) / dt / 1.024;
+    prev.outKbps = Math.max(0, st.netOutputBytes - prev.output) / dt / 1.024;
+    prev.time = now;
+    prev.input = st.netInputBytes;
+    prev.output = st.netOutputBytes;
+  }
+  return [prev.inKbps, prev.outKbps];
 }
 
 function stats(s: Server, out: Lines): void {
   const st = s.stats;
   const ks = s.engine.stats;
+  const [inKbps, outKbps] = netRates(s);
   out.push(
     `total_connections_received:${st.totalConnections}`,
     `total_commands_processed:${st.totalCommands}`,
     `instantaneous_ops_per_sec:${s.opsPerSec}`,
     `total_net_input_bytes:${st.netInputBytes}`,
     `total_net_output_bytes:${st.netOutputBytes}`,
+    'total_net_repl_input_bytes:0',
+    'total_net_repl_output_bytes:0',
+    `instantaneous_input_kbps:${inKbps.toFixed(2)}`,
+    `instantaneous_output_kbps:${outKbps.toFixed(2)}`,
+    'instantaneous_input_repl_kbps:0.00',
+    'instantaneous_output_repl_kbps:0.00',
     `rejected_connections:${st.rejectedConnections}`,
+    'sync_full:0',
+    'sync_partial_ok:0',
+    'sync_partial_err:0',
     `expired_keys:${ks.expiredKeys}`,
     `expired_stale_perc:${ks.expiredStalePerc.toFixed(2)}`,
     'expired_time_cap_reached_count:0',
     `expire_cycle_cpu_milliseconds:${Math.round(s.engine.expireCycleMs)}`,
     'evicted_keys:0',
     'evicted_clients:0',
+    'total_eviction_exceeded_time:0',
+    'current_eviction_exceeded_time:0',
     `keyspace_hits:${ks.hits}`,
     `keyspace_misses:${ks.misses}`,
     'pubsub_channels:0',
     'pubsub_patterns:0',
+    'pubsubshard_channels:0',
     'latest_fork_usec:0',
     'total_forks:0',
-    `total_error_replies:${st.totalErrorReplies}`,
+    'migrate_cached_sockets:0',
+    'slave_expires_tracked_keys:0',
+    'active_defrag_hits:0',
+    'active_defrag_misses:0',
+    'active_defrag_key_hits:0',
+    'active_defrag_key_misses:0',
+    'total_active_defrag_time:0',
+    'current_active_defrag_time:0',
+    'tracking_total_keys:0',
+    'tracking_total_items:0',
+    'tracking_total_prefixes:0',
     'unexpected_error_replies:0',
+    `total_error_replies:${st.totalErrorReplies}`,
+    'dump_payload_sanitizations:0',
+    'io_threaded_reads_processed:0',
+    'io_threaded_writes_processed:0',
   );
 }
 

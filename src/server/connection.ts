@@ -152,6 +152,8 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
       return;
     }
     this.replyMode = mode;
+    // CLIENT REPLY ON (and RESET) answer even though replies were off when the command started.
+    if (mode === ReplyMode.ON) this.writer.enabled = true;
   }
 
   // ---- I/O -----------------------------------------------------------------

@@ -88,6 +88,8 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
     reject(t, stats, entry, wrongArity(entry.fullName));
     return;
   }
+  // Set before the call: CLIENT LIST/INFO show the running command as cmd=.
+  t.lastCommand = entry.fullName;
   const errorsBefore = t.writer.errors;
   // Commands of one read event run back to back: the end of one is the start
   // of the next, so each command costs one clock read instead of two.
@@ -101,6 +103,5 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
   s.usec += us;
   if (t.writer.errors !== errorsBefore) s.failed++;
   stats.totalCommands++;
-  t.lastCommand = entry.fullName;
   hooks.afterCall(t, entry, args, us);
 }

@@ -36,7 +36,9 @@ function setOptions(r: Rng): string[] {
       case 3: opts.push('KEEPTTL'); break;
       case 4: opts.push('EX', r.pick(LONG_TTL_S)); break;
       case 5: opts.push('PX', r.pick(LONG_TTL_S) + '000'); break;
-      case 6: opts.push('EXAT', r.chance(0.5) ? '1' : String(Math.floor(Date.now() / 1000) + 100000)); break;
+      // A past EXAT is left out: Redis's fast expiry cycle may collect such a
+      // key before the next command, making DBSIZE depend on timing.
+      case 6: opts.push('EXAT', String(Math.floor(Date.now() / 1000) + 100000)); break;
       case 7: opts.push('EX', r.pick(['0', '-1', 'x', '9223372036854775807'])); break;
       default: opts.push(r.pick(['PXAT', 'nx', 'Get', 'bogus', 'PERSIST']));
     }

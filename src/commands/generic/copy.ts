@@ -1,0 +1,70 @@
+// COPY source destination [DB destination-db] [REPLACE]
+import { defineCommand, type CommandSpec } from '../define.js';
+import { DB_INDEX_OUT_OF_RANGE, SYNTAX } from '../errors.js';
+import { keyword } from '../strings/set-generic.js';
+import { KeyType, NO_KEY } from '../../engine/status.js';
+import { SAME_OBJECT, intArg, validDb } from './db-index.js';
+
+/**
+ * A deep copy of a value (Redis's dupStringObject and friends). Strings are
+ * bytes or numbers; other types provide clone() on their value object.
+ */
+export function duplicateValue(type: KeyType, value: unknown): unknown {
+  if (type === KeyType.STRING) return Buffer.isBuffer(value) ? Buffer.from(value) : value;
+  const v = value as { clone?: () => unknown };
+  if (typeof v.clone === 'function') return v.clone();
+  throw new Error(`COPY: values of type ${type} have no clone()`);
+}
+
+export default defineCommand({
+  name: 'copy',
+  arity: -3,
+  flags: ['write', 'denyoom'],
+  acl: ['keyspace'],
+  firstKey: 1,
+  lastKey: 2,
+  keyStep: 1,
+  keySpecs: [
+    { flags: ['RO', 'ACCESS'], beginSearch: { type: 'index', index: 1 }, findKeys: { type: 'range', lastkey: 0, step: 1, limit: 0 } },
+    { flags: ['OW', 'UPDATE'], beginSearch: { type: 'index', index: 2 }, findKeys: { type: 'range', lastkey: 0, step: 1, limit: 0 } },
+  ],
+  doc: {
+    summary: 'Copy a key',
+    since: '6.2.0',
+    group: 'generic',
+    complexity: 'O(N) worst case for collections, where N is the number of nested items. O(1) for string values.',
+  },
+  handler(ctx, args, reply) {
+    const src = ctx.db;
+    let dst = src;
+    let replace = false;
+    for (let j = 3; j < args.count; j++) {
+      if (keyword(args, j, 'replace')) {
+        replace = true;
+      } else if (keyword(args, j, 'db') && j + 1 < args.count) {
+        const id = intArg(args, j + 1, reply);
+        if (id === null) return;
+        if (!validDb(id, ctx.engine.dbs.length)) return reply.error(DB_INDEX_OUT_OF_RANGE);
+        dst = ctx.engine.dbs[id]!;
+        j++;
+      } else {
+        return reply.error(SYNTAX);
+      }
+    }
+    const buf = args.buf;
+    if (src === dst && args.len(1) === args.len(2) && buf.compare(buf, args.start(1), args.end(1), args.start(2), args.end(2)) === 0) {
+      return reply.error(SAME_OBJECT);
+    }
+    const slot = src.lookupReadAt(buf, args.start(1), args.end(1));
+    if (slot === NO_KEY) return reply.int(0);
+    const expire = src.expireAt(slot);
+    if (dst.lookupWriteAt(buf, args.start(2), args.end(2)) !== NO_KEY && !replace) return reply.int(0);
+    // The copy is a new object; put() overwrites a replaced destination and clears its TTL.
+    const type = src.type(slot);
+    const value = duplicateValue(type, src.value(slot));
+    const to = dst.putAt(buf, args.start(2), args.end(2), type, src.encoding(slot), value);
+    if (expire !== 0) dst.setExpire(to, expire);
+    ctx.dirty(1);
+    reply.int(1);
+  },
+}) satisfies CommandSpec;

@@ -1,0 +1,24 @@
+// PEXPIRE key milliseconds [NX | XX | GT | LT]
+import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
+import { expireGeneric } from './expire-generic.js';
+
+export default defineCommand({
+  name: 'pexpire',
+  arity: -3,
+  flags: ['write', 'fast'],
+  acl: ['keyspace'],
+  firstKey: 1,
+  lastKey: 1,
+  keyStep: 1,
+  keySpecs: [rangeKeySpec(['RW', 'UPDATE'])],
+  doc: {
+    summary: "Set a key's time to live in milliseconds",
+    since: '2.6.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+  },
+  handler(ctx, args, reply) {
+    expireGeneric(ctx, args, reply, true, false, 'pexpire');
+  },
+}) satisfies CommandSpec;
