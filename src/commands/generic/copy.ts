@@ -5,15 +5,18 @@ import { keyword } from '../strings/set-generic.js';
 import { KeyType, NO_KEY } from '../../engine/status.js';
 import { SAME_OBJECT, intArg, validDb } from './db-index.js';
 
+/** What duplicateValue() returns for a value it cannot copy. */
+export const CANNOT_COPY: unique symbol = Symbol('cannot copy');
+
 /**
  * A deep copy of a value (Redis's dupStringObject and friends). Strings are
- * bytes or numbers; other types provide clone() on their value object.
+ * bytes or numbers; other types' value objects provide clone().
  */
 export function duplicateValue(type: KeyType, value: unknown): unknown {
   if (type === KeyType.STRING) return Buffer.isBuffer(value) ? Buffer.from(value) : value;
-  const v = value as { clone?: () => unknown };
-  if (typeof v.clone === 'function') return v.clone();
-  throw new Error(`COPY: values of type ${type} have no clone()`);
+  const v = value as { clone?: () => unknown } | null;
+  if (v !== null && typeof v === 'object' && typeof v.clone === 'function') return v.clone();
+  return CANNOT_COPY;
 }
 
 export default defineCommand({
@@ -62,6 +65,8 @@ export default defineCommand({
     // The copy is a new object; put() overwrites a replaced destination and clears its TTL.
     const type = src.type(slot);
     const value = duplicateValue(type, src.value(slot));
+    // Redis's answer for a type it has no copy for.
+    if (value === CANNOT_COPY) return reply.error('ERR unknown type object');
     const to = dst.putAt(buf, args.start(2), args.end(2), type, src.encoding(slot), value);
     if (expire !== 0) dst.setExpire(to, expire);
     ctx.dirty(1);

@@ -19,6 +19,7 @@ const MAX_EXP = 16383 - 63;
 const MAX_LONG_DOUBLE_CHARS = 5 * 1024;
 const TWO64 = 1n << 64n;
 const TWO63 = 1n << 63n;
+const TWO66 = 1n << 66n;
 const TEN17 = 10n ** 17n;
 /** Clamp for parsed exponents: any magnitude beyond this over/underflows regardless of digit count. */
 const EXP_CLAMP = 1_000_000;
@@ -50,7 +51,7 @@ function inf(neg: boolean): LongDouble { return neg ? NEG_INF : INF; }
 /**
  * Rounds (-1)^neg * (p / q) * 2^e2 (p, q > 0) to the nearest long double, ties to even, with
  * gradual underflow. Overflow gives +-inf; a result that rounds to zero gives a signed zero
- * (glibc then reports ERANGE, which string2ld() rejects: see `underflow`).
+ * (for a nonzero input glibc then reports ERANGE, which string2ld() rejects).
  */
 function roundRational(neg: boolean, p: bigint, q: bigint, e2: number): LongDouble {
   const top = bitLen(p) - bitLen(q) + e2; // floor(log2(value)) is top - 1 or top
@@ -74,7 +75,8 @@ function roundRational(neg: boolean, p: bigint, q: bigint, e2: number): LongDoub
     m0 = num / den;
     sticky = m0 * den !== num;
   }
-  const drop = !clamped && m0 >= 1n << 66n ? 3 : 2;
+  // 67 bits means floor(log2) == top: the ulp is one bit coarser (never when clamped to subnormal).
+  const drop = !clamped && m0 >= TWO66 ? 3 : 2;
   const dropN = BigInt(drop);
   let m = m0 >> dropN;
   const rest = m0 - (m << dropN);
