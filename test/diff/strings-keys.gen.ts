@@ -16,6 +16,9 @@ const INTS = ['0', '1', '-1', '2', '10', '-10', '100', '9223372036854775807', '-
 const FLOATS = ['0', '1', '-1', '0.1', '-0.1', '1.5', '10.5', '1e3', '5.0e3', '2.0e2', '1e308', '-1e308', '3.0e-5', '1e-300', 'inf', 'abc', '', ' 1', '0x10', '17.00000000000000001'];
 const OFFSETS = ['0', '1', '2', '3', '-1', '-2', '-100', '100', '5', '10', '9223372036854775807', '-9223372036854775808', 'x'];
 const LONG_TTL_S = ['1000', '5000', '100000'];
+// Millisecond TTLs kept far from the second ones: GT/LT between two relative
+// times a few ms apart would depend on when each server read its clock.
+const LONG_TTL_MS = ['1500000', '3500000', '150000000'];
 const PATTERNS = ['*', 'k*', '?1', '[kn]?', 'bin*', 'x\\*y', '*[0-9]', 'nomatch', '[^k]*', '\\'];
 
 export function key(r: Rng): string {
@@ -35,7 +38,7 @@ function setOptions(r: Rng): string[] {
       case 2: opts.push('GET'); break;
       case 3: opts.push('KEEPTTL'); break;
       case 4: opts.push('EX', r.pick(LONG_TTL_S)); break;
-      case 5: opts.push('PX', r.pick(LONG_TTL_S) + '000'); break;
+      case 5: opts.push('PX', r.pick(LONG_TTL_MS)); break;
       // A past EXAT is left out: Redis's fast expiry cycle may collect such a
       // key before the next command, making DBSIZE depend on timing.
       case 6: opts.push('EXAT', String(Math.floor(Date.now() / 1000) + 100000)); break;
@@ -54,7 +57,7 @@ const GENERATORS: [number, Gen][] = [
   [10, (r) => ['GET', key(r)]],
   [2, (r) => ['SETNX', key(r), value(r)]],
   [2, (r) => ['SETEX', key(r), r.pick([...LONG_TTL_S, '0', '-5', 'x']), value(r)]],
-  [2, (r) => ['PSETEX', key(r), r.pick(['1000000', '0', '-1', 'x']), value(r)]],
+  [2, (r) => ['PSETEX', key(r), r.pick([...LONG_TTL_MS, '0', '-1', 'x']), value(r)]],
   [2, (r) => ['GETSET', key(r), value(r)]],
   [2, (r) => ['GETDEL', key(r)]],
   [3, (r) => ['GETEX', key(r), ...(r.chance(0.5) ? [] : r.pick([['PERSIST'], ['EX', r.pick(LONG_TTL_S)], ['PX', '0'], ['EXAT', '1'], ['KEEPTTL'], ['EX']]))]],
@@ -90,7 +93,7 @@ const GENERATORS: [number, Gen][] = [
   [2, (r) => ['OBJECT', 'ENCODING', key(r)]],
   [1, (r) => ['OBJECT', r.pick(['REFCOUNT', 'FREQ', 'BOGUS']), key(r)]],
   [3, (r) => ['EXPIRE', key(r), r.pick([...LONG_TTL_S, '-1', '0', 'x', '9223372036854775807']), ...(r.chance(0.5) ? [r.pick(expireFlags)].filter((x) => x !== '') : [])]],
-  [2, (r) => ['PEXPIRE', key(r), r.pick(['1000000', '5000000', '-1', 'x']), ...(r.chance(0.4) ? [r.pick(expireFlags), r.pick(expireFlags)].filter((x) => x !== '') : [])]],
+  [2, (r) => ['PEXPIRE', key(r), r.pick([...LONG_TTL_MS, '-1', 'x']), ...(r.chance(0.4) ? [r.pick(expireFlags), r.pick(expireFlags)].filter((x) => x !== '') : [])]],
   [1, (r) => ['EXPIREAT', key(r), r.pick(['1', String(Math.floor(Date.now() / 1000) + 50000), 'x'])]],
   [1, (r) => ['PEXPIREAT', key(r), r.pick(['1', String(Date.now() + 50000000)])]],
   [3, (r) => [r.pick(['TTL', 'PTTL', 'EXPIRETIME', 'PEXPIRETIME']), key(r)]],
