@@ -79,6 +79,12 @@ export class Database implements KeyStore {
   private volatile = 0;
   /** Where the active expiry sweep resumes. */
   private sweepCursor = 0;
+  /**
+   * The slot of the last successful lookup: a write right after a lookup of
+   * the same key (SET, INCR...) checks it with one key comparison instead of
+   * hashing and probing again. Validated every time, never trusted.
+   */
+  private lastFound = -1;
   /** Set by stringRef(): the byte range of the value in the returned memory. */
   refStart = 0;
   refEnd = 0;
@@ -146,6 +152,7 @@ export class Database implements KeyStore {
   private findLive(buf: Uint8Array, start: number, end: number): number {
     const slot = this.index.find(buf, start, end, hashBytes(buf, start, end));
     if (slot < 0) return NO_KEY;
+    this.lastFound = slot;
     if (this.meta[slot * 4 + 2]! & F_TTL && this.expires[slot]! <= this.clock.now()) {
       this.removeSlot(slot);
       this.stats.expiredKeys++;
@@ -333,6 +340,7 @@ export class Database implements KeyStore {
     this.count = 0;
     this.volatile = 0;
     this.sweepCursor = 0;
+    this.lastFound = -1;
   }
 
   /** Bytes the arena chunks of this database's items occupy. */
@@ -441,8 +449,16 @@ export class Database implements KeyStore {
    * Leaves type/encoding/INLINE for the caller; keeps TTL only if keepTtl.
    */
   private prepare(kbuf: Uint8Array, ks: number, ke: number, keepTtl: boolean, vlen: number, vsrc?: Uint8Array, vs = 0): number {
-    const h = hashBytes(kbuf, ks, ke);
-    let slot = this.index.find(kbuf, ks, ke, h);
+    const last = this.lastFound;
+    let h: number;
+    let slot: number;
+    if (last >= 0 && last < this.high && this.meta[last * 4 + 2] !== 0 && this.keyEquals(last, kbuf, ks, ke)) {
+      slot = last;
+      h = this.meta[last * 4]! >>> 0;
+    } else {
+      h = hashBytes(kbuf, ks, ke);
+      slot = this.index.find(kbuf, ks, ke, h);
+    }
     const klen = ke - ks;
     const isNew = slot < 0;
     if (!isNew) {
@@ -508,6 +524,7 @@ export class Database implements KeyStore {
   }
 
   private removeSlot(slot: number): void {
+    if (slot === this.lastFound) this.lastFound = -1;
     const m = slot * 4;
     this.index.remove(slot, this.meta[m]! >>> 0);
     const ref = this.meta[m + 1]!;
@@ -543,8 +560,10 @@ function writeU32(b: Uint8Array, off: number, v: number): void {
 
 /** Copies small ranges with a loop (no view objects), larger ones natively. */
 function copyBytes(src: Uint8Array, from: number, len: number, dst: Uint8Array, to: number): void {
-  if (len <= 64) {
+  if (len <= 16) {
     for (let i = 0; i < len; i++) dst[to + i] = src[from + i]!;
+  } else if (Buffer.isBuffer(src)) {
+    src.copy(dst, to, from, from + len);
   } else {
     dst.set(src.subarray(from, from + len), to);
   }

@@ -318,3 +318,17 @@ describe('Engine: swap and flushAll', () => {
     assert.equal(engine.dbs[1]!.size, 1);
   });
 });
+
+test('a write after clear() does not reuse a slot remembered from a lookup before it', () => {
+  const engine = new Engine({ clock: new FakeClock() });
+  const db = engine.dbs[0]!;
+  const k = (s: string): Buffer => Buffer.from(s, 'latin1');
+  for (let i = 0; i < 100; i++) db.putBytesAt(k(`key:${i}`), 0, `key:${i}`.length, Encoding.EMBSTR, k('v'), 0, 1);
+  assert.notEqual(db.lookupWrite('key:99'), -1);
+  engine.flushAll();
+  db.putBytesAt(k('key:0'), 0, 5, Encoding.EMBSTR, k('a'), 0, 1);
+  db.putBytesAt(k('key:1'), 0, 5, Encoding.EMBSTR, k('b'), 0, 1);
+  assert.equal(db.size, 2);
+  assert.equal(String(db.stringValue(db.lookupWrite('key:0'))), 'a');
+  assert.equal(String(db.stringValue(db.lookupWrite('key:1'))), 'b');
+});

@@ -87,7 +87,8 @@ export class SlabArena {
     if (page < 0 || (this.carveNext[cls]! + 1) * chunk > PAGE_SIZE) {
       page = this.pages.length;
       if (page >= 32768) throw new RangeError('slab arena is full');
-      this.pages.push(new Uint8Array(PAGE_SIZE));
+      // Buffers, so copies out of a page use Buffer#copy (no view object).
+      this.pages.push(Buffer.allocUnsafeSlow(PAGE_SIZE));
       this.pageChunk.push(chunk);
       this.carvePage[cls] = page;
       this.carveNext[cls] = 0;

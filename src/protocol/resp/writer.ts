@@ -64,9 +64,13 @@ export class RespWriter implements Reply {
 
   private raw(b: Buffer): void {
     if (!this.enabled) return;
-    this.ensure(b.length);
-    b.copy(this.out, this.n);
-    this.n += b.length;
+    const len = b.length;
+    this.ensure(len);
+    // The constants are a few bytes: a loop beats a native copy call.
+    const out = this.out;
+    let p = this.n;
+    for (let i = 0; i < len; i++) out[p++] = b[i]!;
+    this.n = p;
   }
 
   /** Writes `prefix` + integer + CRLF. */
@@ -140,7 +144,8 @@ export class RespWriter implements Reply {
       this.sink(start === 0 && end === b.length ? b : b.subarray(start, end));
     } else {
       this.ensure(len + 2);
-      this.out.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.n);
+      if (Buffer.isBuffer(bytes)) bytes.copy(this.out, this.n, start, end);
+      else this.out.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.n);
       this.n += len;
     }
     this.ensure(2);
