@@ -1,9 +1,13 @@
 /**
- * Builds a Config the way redis-server 7.0.15 does at startup: an optional
- * redis.conf (with include, globbed includes, comments, sdssplitargs quoting)
- * followed by the `--name value ...` command-line options turned into config
- * lines (loadServerConfig/loadServerConfigFromString and main() in Redis).
- * Errors carry the exact FATAL CONFIG FILE ERROR text redis-server prints.
+ * Builds a Config the way redis-server 7.0.15 does at startup: redis.conf
+ * (includes, sdssplitargs quoting) then `--name value` options; errors carry
+ * redis-server's exact FATAL CONFIG FILE ERROR text.
+ */
+
+/*
+ * Ported from loadServerConfig(), loadServerConfigFromString() and the
+ * option handling of main() in Redis: options are appended after the file
+ * as quoted config lines, so their line numbers continue the file's.
  */
 import { readFileSync, readdirSync, openSync, closeSync } from 'node:fs';
 import { join, resolve, isAbsolute } from 'node:path';

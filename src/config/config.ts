@@ -1,8 +1,9 @@
 /**
- * The live configuration: current values by Redis's names with the exact
- * semantics of Redis 7.0.15's CONFIG GET / CONFIG SET (config.c), typed
- * getters for the hot paths, and change listeners that apply new values.
- *
+ * The live configuration: values by Redis's names with the exact semantics of
+ * Redis 7.0.15's CONFIG GET / CONFIG SET, typed getters and change listeners.
+ */
+
+/*
  * Values are latin1 byte strings like every other string from the protocol.
  * Aliases (slave-read-only, hash-max-ziplist-entries, ...) are separate
  * entries as in Redis: CONFIG GET * lists them and errors name them.

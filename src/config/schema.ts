@@ -1,12 +1,14 @@
 /**
- * The configuration schema: every parameter Redis 7.0.15 knows (CONFIG GET *
- * plus the hidden ones), with Redis's names, aliases, types, bounds, defaults
- * (as CONFIG GET prints them) and mutability. Values for features NenCache
- * does not have are accepted and stored. Parsing lives in values.ts.
- *
- * Deliberate default differences from a bare redis-server (no config file):
- * bind is "127.0.0.1 -::1" (redis.conf's shipped value; compiled default is
- * "* -::*") and save is "" (compiled default "3600 1 300 100 60 10000").
+ * Every configuration parameter of Redis 7.0.15 (CONFIG GET * plus hidden ones)
+ * with Redis's names, aliases, types, bounds, defaults and mutability.
+ */
+
+/*
+ * Values for features NenCache does not have are accepted and stored.
+ * Parsing lives in values.ts. Deliberate default differences from a bare
+ * redis-server (no config file): bind is "127.0.0.1 -::1" (the shipped
+ * redis.conf's value; compiled default "* -::*") and save is "" (compiled
+ * default "3600 1 300 100 60 10000").
  */
 
 export type ConfigType = 'bool' | 'int' | 'memory' | 'string' | 'enum' | 'special';

@@ -1,8 +1,9 @@
 /**
- * Port of Redis's sdssplitargs() (sds.c) and sdscatrepr(): splits a config
- * line (or an inline command) into arguments with Redis's quoting rules, and
- * quotes a value back the way redis-server echoes it in config errors.
- *
+ * Port of Redis's sdssplitargs() and sdscatrepr(): splits a config line or an
+ * inline command into arguments, and quotes a value as redis-server echoes it.
+ */
+
+/*
  * Rules: blanks (C isspace) separate arguments; "double quotes" understand
  * \n \r \t \b \a \xHH and \<any> (the char itself); 'single quotes' only \';
  * a closing quote must be followed by a blank or the end; quotes may start in

@@ -1,9 +1,12 @@
 /**
- * Value parsing and printing for configuration parameters, ported from Redis
- * 7.0.15's config.c/util.c so every accepted string, stored value and error
- * text matches: memtoull(), string2ll(), strtoll(), string2d(), enums, and
- * the special parameters (save, bind, client-output-buffer-limit, ...).
- * 64-bit values are bigints holding the C `long long` interpretation.
+ * Parsing and printing of configuration values, ported from Redis 7.0.15's
+ * config.c/util.c so accepted strings, stored values and error texts match.
+ */
+
+/*
+ * memtoull(), string2ll(), strtoll(), string2d(), enums and the special
+ * parameters (save, bind, client-output-buffer-limit, ...). 64-bit values are
+ * bigints holding the C `long long` interpretation.
  */
 import { statSync, accessSync, realpathSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
@@ -77,8 +80,13 @@ export function parseMemory(text: string): number | null {
   return v === null ? null : Number(v);
 }
 
-/** Formats bytes as CONFIG REWRITE does: "1gb", "512mb", "3kb" when exact, else plain bytes. */
-export function formatMemory(bytes: number | bigint): string {
+/**
+ * Formats bytes as CONFIG REWRITE does: "1gb", "512mb", "3kb" when exact,
+ * else plain bytes. A decimal string is read exactly; anything that is not an
+ * integer (e.g. "5%") comes back as it was given.
+ */
+export function formatMemory(bytes: number | bigint | string): string {
+  if (typeof bytes === 'string' ? !/^\d+$/.test(bytes) : typeof bytes === 'number' && !Number.isInteger(bytes)) return String(bytes);
   const b = BigInt(bytes);
   for (const [u, f] of [['gb', 1073741824n], ['mb', 1048576n], ['kb', 1024n]] as const) {
     if (b !== 0n && b % f === 0n) return `${b / f}${u}`;
