@@ -216,7 +216,7 @@ export class Server implements ServerHandle, DispatchHooks {
       const line = monitorLine(conn.dbIndex, conn.addr, args, conn.redacted);
       for (const m of this.monitors) m.feedMonitor(line);
     }
-    conn.redacted.length = 0;
+    if (conn.redacted.length !== 0) conn.redacted.length = 0;
   }
 
   // ---- ServerHandle ------------------------------------------------------

@@ -86,8 +86,17 @@ export class RespWriter implements Reply {
   }
 
   private ascii(s: string): void {
-    this.ensure(s.length);
-    this.n += this.out.latin1Write(s, this.n);
+    const len = s.length;
+    this.ensure(len);
+    if (len > 32) {
+      this.n += this.out.latin1Write(s, this.n);
+      return;
+    }
+    // Short status texts: a loop is cheaper than crossing into C++.
+    const out = this.out;
+    let p = this.n;
+    for (let i = 0; i < len; i++) out[p++] = s.charCodeAt(i);
+    this.n = p;
   }
 
   ok(): void {
@@ -157,7 +166,7 @@ export class RespWriter implements Reply {
     if (!this.enabled) return;
     this.header(36, text.length);
     this.ensure(text.length + 2);
-    this.n += this.out.latin1Write(text, this.n);
+    this.ascii(text);
     this.out[this.n++] = 13;
     this.out[this.n++] = 10;
   }
