@@ -24,8 +24,9 @@ program
 program
   .command('bench')
   .description('run redis-benchmark against NenCache and redis-server side by side and print ratios')
+  .helpOption(false)
   .allowUnknownOption(true)
-  .argument('[args...]', 'benchmark options (see `npm run bench -- --help`)')
+  .argument('[args...]', 'benchmark options (nencache bench --help lists them)')
   .action(async (args: string[]) => {
     // bench/ is compiled beside src/ (dist/bench); resolved at run time so the
     // published package does not need it to type-check.
