@@ -21,7 +21,7 @@
  * iteration. Slots and chunks are only valid until the next write.
  */
 import type { Clock } from './clock.js';
-import { MAX_CHUNK, SlabArena } from './arena/slab.js';
+import { MAX_CHUNK, SlabArena, classFor } from './arena/slab.js';
 import { KeyIndex, hashBytes, type KeyStore } from './index/key-index.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 
@@ -488,6 +488,21 @@ export class Database implements KeyStore {
       if (!this.outKeys.has(slot)) this.outKeys.set(slot, Buffer.from(kbuf.subarray(ks, ke)));
       this.meta[m + 1] = -1;
       this.meta[m + 2] = (this.meta[m + 2]! & F_TTL) | F_OUTKEY;
+    } else if (
+      oldRef >= 0 &&
+      classFor(HEADER + klen + vlen) === classFor(this.arena.capacity(oldRef)) &&
+      (vlen === 0 || !sameMemory(vsrc!, this.arena.page(oldRef)) || vs === this.arena.offset(oldRef) + HEADER + klen)
+    ) {
+      // Same size class: overwrite the value in place (the key is already
+      // there). Safe: arena bytes are always copied into replies, never
+      // queued on a socket, and a value copied onto itself stays the same.
+      const page = this.arena.page(oldRef);
+      const off = this.arena.offset(oldRef);
+      writeU32(page, off + 4, vlen);
+      if (vlen > 0) copyBytes(vsrc!, vs, vlen, page, off + HEADER + klen);
+      this.meta[m + 2] = this.meta[m + 2]! & F_TTL;
+      this.meta[m + 3] = this.stats.lru;
+      return slot;
     } else {
       const ref = this.arena.alloc(HEADER + klen + vlen);
       const page = this.arena.page(ref);
@@ -545,6 +560,11 @@ export class Database implements KeyStore {
       this.freeSlots.push(slot);
     }
   }
+}
+
+/** Whether two views share their memory (a value passed back from its own page). */
+function sameMemory(a: Uint8Array, b: Uint8Array): boolean {
+  return a.buffer === b.buffer;
 }
 
 function readU32(b: Uint8Array, off: number): number {

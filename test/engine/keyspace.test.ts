@@ -332,3 +332,20 @@ test('a write after clear() does not reuse a slot remembered from a lookup befor
   assert.equal(String(db.stringValue(db.lookupWrite('key:0'))), 'a');
   assert.equal(String(db.stringValue(db.lookupWrite('key:1'))), 'b');
 });
+
+test('a value rewritten in place or from a view of itself keeps the right bytes', () => {
+  const engine = new Engine({ clock: new FakeClock() });
+  const db = engine.dbs[0]!;
+  const k = Buffer.from('k');
+  db.putBytesAt(k, 0, 1, Encoding.EMBSTR, Buffer.from('abcdefghij'), 0, 10);
+  db.putBytesAt(k, 0, 1, Encoding.EMBSTR, Buffer.from('ABCDEFGHIJ'), 0, 10);
+  assert.equal(String(db.stringValue(db.lookupWrite('k'))), 'ABCDEFGHIJ');
+  const own = db.stringValue(db.lookupWrite('k')) as Buffer;
+  db.putBytesAt(k, 0, 1, Encoding.EMBSTR, own, 2, 10);
+  assert.equal(String(db.stringValue(db.lookupWrite('k'))), 'CDEFGHIJ');
+  const mem = db.stringRef(db.lookupWrite('k'))!;
+  db.putBytesAt(k, 0, 1, Encoding.EMBSTR, mem, db.refStart, db.refEnd);
+  assert.equal(String(db.stringValue(db.lookupWrite('k'))), 'CDEFGHIJ');
+  db.putBytesAt(k, 0, 1, Encoding.RAW, Buffer.alloc(300, 120), 0, 300);
+  assert.equal(String(db.stringValue(db.lookupWrite('k'))), 'x'.repeat(300));
+});
