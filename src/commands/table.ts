@@ -47,6 +47,7 @@ export class NameIndex<T> {
   private values: T[] = [];
   private slots = new Int32Array(64).fill(-1);
   private mask = 63;
+  private lastIdx = -1;
 
   get size(): number {
     return this.names.length;
@@ -63,29 +64,34 @@ export class NameIndex<T> {
 
   /** Finds a name given as bytes, ignoring ASCII case. */
   find(buf: Uint8Array, start: number, end: number): T | undefined {
+    // Pipelines repeat a command: try the last one found before hashing.
+    const last = this.lastIdx;
+    if (last >= 0 && this.matches(this.names[last]!, buf, start, end)) return this.values[last];
     let h = 2166136261;
     for (let i = start; i < end; i++) {
       let c = buf[i]!;
       if (c >= 65 && c <= 90) c |= 32;
       h = Math.imul(h ^ c, 16777619);
     }
-    const len = end - start;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const idx = this.slots[s]!;
       if (idx < 0) return undefined;
-      const name = this.names[idx]!;
-      if (name.length !== len) continue;
-      let same = true;
-      for (let k = 0; k < len; k++) {
-        let c = buf[start + k]!;
-        if (c >= 65 && c <= 90) c |= 32;
-        if (c !== name.charCodeAt(k)) {
-          same = false;
-          break;
-        }
+      if (this.matches(this.names[idx]!, buf, start, end)) {
+        this.lastIdx = idx;
+        return this.values[idx];
       }
-      if (same) return this.values[idx];
     }
+  }
+
+  private matches(name: string, buf: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    if (name.length !== len) return false;
+    for (let k = 0; k < len; k++) {
+      let c = buf[start + k]!;
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c !== name.charCodeAt(k)) return false;
+    }
+    return true;
   }
 
   get(name: string): T | undefined {

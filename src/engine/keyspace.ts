@@ -490,12 +490,13 @@ export class Database implements KeyStore {
       this.meta[m + 2] = (this.meta[m + 2]! & F_TTL) | F_OUTKEY;
     } else if (
       oldRef >= 0 &&
-      classFor(HEADER + klen + vlen) === classFor(this.arena.capacity(oldRef)) &&
-      (vlen === 0 || !sameMemory(vsrc!, this.arena.page(oldRef)) || vs === this.arena.offset(oldRef) + HEADER + klen)
+      classFor(HEADER + klen + vlen) === classFor(this.arena.capacity(oldRef))
     ) {
       // Same size class: overwrite the value in place (the key is already
       // there). Safe: arena bytes are always copied into replies, never
-      // queued on a socket, and a value copied onto itself stays the same.
+      // queued on a socket; a source that is part of this very value starts
+      // at or after the value's first byte, and copies run forward (or
+      // through TypedArray#set, which handles overlap).
       const page = this.arena.page(oldRef);
       const off = this.arena.offset(oldRef);
       writeU32(page, off + 4, vlen);
@@ -560,11 +561,6 @@ export class Database implements KeyStore {
       this.freeSlots.push(slot);
     }
   }
-}
-
-/** Whether two views share their memory (a value passed back from its own page). */
-function sameMemory(a: Uint8Array, b: Uint8Array): boolean {
-  return a.buffer === b.buffer;
 }
 
 function readU32(b: Uint8Array, off: number): number {
