@@ -161,7 +161,8 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   private onData(chunk: Buffer): void {
     if (this.closed || this.closeAfterReply) return;
     this.server.stats.netInputBytes += chunk.length;
-    this.lastInteraction = Date.now();
+    // The cron's cached clock (like Redis's server.unixtime): idle time needs no finer grain.
+    this.lastInteraction = this.server.cachedNow;
     const parser = this.parser;
     parser.authRequired = !this.authenticated;
     if (!parser.feed(chunk)) {

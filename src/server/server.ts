@@ -60,6 +60,8 @@ export class Server implements ServerHandle, DispatchHooks {
   configFile = '';
   memoryPeak = 0;
   readonly memoryStartup = process.memoryUsage().heapUsed;
+  /** Wall clock in ms, refreshed by the cron every 1000/hz ms, for idle-time bookkeeping. */
+  cachedNow = Date.now();
   /** Commands per second over the last second or so, for INFO. */
   opsPerSec = 0;
   private opsSamples: number[] = [];
@@ -297,6 +299,7 @@ export class Server implements ServerHandle, DispatchHooks {
   }
 
   private tick(): void {
+    this.cachedNow = Date.now();
     this.sampleOps();
     this.engine.refreshClock();
     if (this.activeExpire) this.engine.activeExpireCycle(1);
