@@ -1,58 +1,66 @@
 /**
- * `npm run bench` / `nencache bench`: the server throughput comparison against
- * redis-server (bench/server/redis-benchmark.ts), printed as a table and saved
- * as JSON under bench/results/ (gitignored).
+ * `npm run bench` / `nencache bench`: flag parsing for the server throughput
+ * comparison against redis-server; the work is in bench/server/redis-benchmark.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { formatTable, runServerBench } from './server/redis-benchmark.js';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_OPTIONS, runServerBench, type ServerName } from './server/redis-benchmark.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const positive = (integer: boolean) => (v: string): number => {
+  const n = Number(v);
+  if (v.trim() === '' || !(n > 0) || (integer && !Number.isInteger(n))) {
+    throw new InvalidArgumentError(`expected a positive ${integer ? 'integer' : 'number'}`);
+  }
+  return n;
+};
 
-const list = (v: string): string[] => v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+const list = (v: string): string[] => {
+  const xs = v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (xs.length === 0) throw new InvalidArgumentError('expected a comma-separated list');
+  return xs;
+};
 
-/** Parses `argv` (as process.argv) and runs the benchmark. */
+const intList = (v: string): number[] => list(v).map(positive(true));
+
+/** Parses `argv` (shaped like process.argv: two leading entries) and runs the benchmark. */
 export async function main(argv: string[]): Promise<void> {
-  const program = new Command();
-  program
+  const d = DEFAULT_OPTIONS;
+  const program = new Command()
     .name('nencache bench')
-    .description('redis-benchmark against NenCache and redis-server on this machine, side by side')
-    .option('--rounds <n>', 'alternating rounds; medians are reported', '3')
-    .option('--tests <list>', 'redis-benchmark tests', 'ping,set,get,incr,mset')
-    .option('--pipelines <list>', 'pipeline depths', '1,16')
-    .option('--clients <n>', 'parallel connections', '50')
-    .option('--data-size <bytes>', 'value size', '128')
-    .option('--keyspace <n>', 'random keys (-r)', '100000')
-    .option('--requests <n>', 'requests per run at -P 1 (x10 when pipelined)', '100000')
-    .option('--json <file>', 'where to save the raw results')
-    .option('--nencache-cmd <cmd>', 'command that starts NenCache', `node ${join(root, 'dist', 'src', 'cli', 'nencache-server.js')}`)
-    .option('--only <server>', 'run against one server only: nencache or redis');
+    .description('redis-benchmark against NenCache and redis-server on this machine, side by side, in alternating rounds')
+    .option('--rounds <n>', 'alternating rounds; medians are reported', positive(true), d.rounds)
+    .option('--requests <n>', 'fixed requests per run at -P 1, x min(P,10) when pipelined (100000: 1000000 at -P 16) [default: sized from the warm-up so a run lasts --seconds]', positive(true))
+    .option('--seconds <s>', 'target length of one run when --requests is not given', positive(false), d.seconds)
+    .option('--tests <list>', 'redis-benchmark -t tests (ping = ping_inline + ping_mbulk)', list, d.tests)
+    .option('--pipelines <list>', 'pipeline depths (-P)', intList, d.pipelines)
+    .option('--clients <n>', 'parallel connections (-c)', positive(true), d.clients)
+    .option('--data-size <bytes>', 'value size (-d)', positive(true), d.dataSize)
+    .option('--keyspace <n>', 'random keys (-r)', positive(true), d.keyspace)
+    .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
+    .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node dist/src/cli/nencache-server.js"]`)
+    .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']));
   program.parse(argv);
-  const o = program.opts<Record<string, string>>();
-  const result = await runServerBench({
-    rounds: Number(o.rounds),
-    tests: list(o.tests!),
-    pipelines: list(o.pipelines!).map(Number),
-    clients: Number(o.clients),
-    dataSize: Number(o.dataSize),
-    keyspace: Number(o.keyspace),
-    requests: Number(o.requests),
-    nencacheCmd: o.nencacheCmd!.split(' ').filter((x) => x !== ''),
-    only: o.only as 'nencache' | 'redis' | undefined,
-  });
-  console.log('');
-  console.log(formatTable(result));
-  const file = o.json ?? join(root, 'bench', 'results', `server-${result.date.replace(/[:.]/g, '-')}.json`);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(result, null, 1));
-  console.log(`\nraw results: ${file}`);
+  const o = program.opts<{
+    rounds: number;
+    requests?: number;
+    seconds: number;
+    tests: string[];
+    pipelines: number[];
+    clients: number;
+    dataSize: number;
+    keyspace: number;
+    json?: string;
+    nencacheCmd?: string;
+    only?: ServerName;
+  }>();
+  await runServerBench(o);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
   main(process.argv).catch((err: unknown) => {
-    console.error(err);
+    console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });
 }

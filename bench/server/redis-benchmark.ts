@@ -265,11 +265,12 @@ const mediansOf = (xs: Sample[]): Medians | null =>
  * on SIGINT/SIGTERM.
  */
 export async function runServerBench(options: Partial<ServerBenchOptions> = {}): Promise<ServerBenchResult> {
-  const o: ServerBenchOptions = { ...DEFAULT_OPTIONS, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<ServerBenchOptions>;
+  const o: ServerBenchOptions = { ...DEFAULT_OPTIONS, ...given };
   const log = o.log ?? ((l: string) => console.log(l));
   const nencacheCmd = typeof o.nencacheCmd === 'string' ? splitCommand(o.nencacheCmd) : [...o.nencacheCmd];
   if (nencacheCmd.length === 0) throw new Error('empty --nencache-cmd');
-  if (o.only !== 'redis' && options.nencacheCmd === undefined && !existsSync(nencacheCmd[1]!)) {
+  if (o.only !== 'redis' && given.nencacheCmd === undefined && !existsSync(nencacheCmd[1]!)) {
     throw new Error(`NenCache is not built (${nencacheCmd[1]}): run \`npm run build\`, or pass --nencache-cmd`);
   }
   const started = Date.now();

@@ -4,26 +4,7 @@
  * argument and length caps.
  */
 import type { Args } from '../commands/args.js';
-
-/** Redis's sdscatrepr(): a double-quoted string with C escapes and \xHH for the rest. */
-export function repr(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    switch (c) {
-      case 92: out += '\\\\'; break;
-      case 34: out += '\\"'; break;
-      case 10: out += '\\n'; break;
-      case 13: out += '\\r'; break;
-      case 9: out += '\\t'; break;
-      case 7: out += '\\a'; break;
-      case 8: out += '\\b'; break;
-      default:
-        out += c >= 32 && c <= 126 ? s[i] : `\\x${c.toString(16).padStart(2, '0')}`;
-    }
-  }
-  return out + '"';
-}
+import { quoteArg as repr } from '../config/split-args.js';
 
 /** One MONITOR line: `1700000000.123456 [0 127.0.0.1:5000] "set" "k" "v"`. */
 export function monitorLine(db: number, addr: string, args: Args, redacted: readonly number[]): string {
