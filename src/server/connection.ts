@@ -11,6 +11,7 @@ import type { Database } from '../engine/keyspace.js';
 import { ParseResult, RespParser } from '../protocol/resp/parser.js';
 import { RespWriter } from '../protocol/resp/writer.js';
 import { dispatch, type DispatchTarget } from './dispatch.js';
+import { OutputLimitState } from './output-limits.js';
 import type { Server } from './server.js';
 
 /** Pause reading when this much output waits in the socket. */
@@ -38,6 +39,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   readonly parser: RespParser;
   readonly writer: RespWriter;
   private readonly args = new Args();
+  private readonly outputState = new OutputLimitState();
   /** CLIENT REPLY SKIP: the reply of the command after next is dropped. */
   private skipNext = false;
 
@@ -192,9 +194,20 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
     this.writer.flush();
     if (this.closeAfterReply) {
       this.finishAndClose();
-    } else if (this.socket.writableLength > OUTPUT_HIGH_WATER) {
-      this.socket.pause();
+      return;
     }
+    if (this.socket.writableLength === 0) return;
+    if (this.checkOutputLimit()) return;
+    if (this.socket.writableLength > OUTPUT_HIGH_WATER) this.socket.pause();
+  }
+
+  /** Closes the client if its pending output breaks client-output-buffer-limit; true when closed. */
+  checkOutputLimit(): boolean {
+    const pending = this.closed ? 0 : this.socket.writableLength;
+    if (!this.outputState.exceeded(this.server.outputLimit, pending, this.server.cachedNow)) return false;
+    this.server.log.warn({ client: this.addr, pending }, 'Client scheduled to be closed ASAP for overcoming of output buffer limits.');
+    this.close();
+    return true;
   }
 
   private runCommand(): void {

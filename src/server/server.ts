@@ -19,6 +19,7 @@ import { buildInfo } from '../observability/info.js';
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine, slowlogArgs } from '../observability/monitor.js';
 import { Connection, isLoopback } from './connection.js';
+import { parseOutputLimits, type OutputLimit } from './output-limits.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 
 const PROTECTED_MODE_MESSAGE =
@@ -60,6 +61,8 @@ export class Server implements ServerHandle, DispatchHooks {
   configFile = '';
   memoryPeak = 0;
   readonly memoryStartup = process.memoryUsage().heapUsed;
+  /** client-output-buffer-limit for normal clients. */
+  outputLimit: OutputLimit = { hard: 0, soft: 0, softSeconds: 0 };
   /** Wall clock in ms, refreshed by the cron every 1000/hz ms, for idle-time bookkeeping. */
   cachedNow = Date.now();
   /** Commands per second over the last second or so, for INFO. */
@@ -96,6 +99,11 @@ export class Server implements ServerHandle, DispatchHooks {
       this.parserLimits.queryBufferLimit = this.config.getNumber('client-query-buffer-limit');
     });
     this.config.onChange('hz', () => this.startCron());
+    const outputLimits = (): void => {
+      this.outputLimit = parseOutputLimits(this.config.getString('client-output-buffer-limit'), 'normal');
+    };
+    outputLimits();
+    this.config.onChange('client-output-buffer-limit', outputLimits);
     const slowlogLimits = (): void => {
       this.slowlogSlowerThan = this.config.getNumber('slowlog-log-slower-than');
       this.slowlogMaxLen = this.config.getNumber('slowlog-max-len');
@@ -303,6 +311,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.sampleOps();
     this.engine.refreshClock();
     if (this.activeExpire) this.engine.activeExpireCycle(1);
+    for (const c of this.conns.values()) c.checkOutputLimit();
     const timeout = this.config.getNumber('timeout');
     if (timeout > 0) {
       const limit = Date.now() - timeout * 1000;

@@ -96,3 +96,45 @@ test('protected mode refuses a non-loopback client when no password is set', asy
     await s.stop();
   }
 });
+
+test('a client whose unread output passes the client-output-buffer-limit hard limit is disconnected', async () => {
+  const s = await startServer(['--client-output-buffer-limit', 'normal', '1mb', '0', '0']);
+  try {
+    const c = await RawClient.connect(s.port);
+    await c.call('SET', 'big', Buffer.alloc(8 * 1024 * 1024, 120));
+    c.socket.pause();
+    c.write('*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n'.repeat(4));
+    // A paused socket does not notice the close: watch the server instead.
+    await waitFor(() => s.server.clientCount() === 0);
+    c.close();
+    const d = await RawClient.connect(s.port);
+    assert.equal(await d.call('PING'), 'PONG');
+    d.close();
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the soft output limit closes a client that stays above it for soft-seconds', async () => {
+  const s = await startServer(['--client-output-buffer-limit', 'normal', '0', '1mb', '1']);
+  try {
+    const c = await RawClient.connect(s.port);
+    await c.call('SET', 'big', Buffer.alloc(8 * 1024 * 1024, 120));
+    c.socket.pause();
+    c.write('*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(s.server.clientCount(), 1, 'still within soft-seconds');
+    await waitFor(() => s.server.clientCount() === 0);
+    c.close();
+  } finally {
+    await s.stop();
+  }
+});
+
+async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
