@@ -23,6 +23,38 @@ const list = (v: string): string[] => {
 
 const intList = (v: string): number[] => list(v).map(positive(true));
 
+/** Splits the --nencache-cmd line into words, honouring single and double quotes and backslashes. */
+function splitCommand(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== null) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
+      else cur += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (quote !== null) throw new Error(`unbalanced quote in command: ${line}`);
+  if (inWord) words.push(cur);
+  return words;
+}
+
 /** Parses `argv` (shaped like process.argv: two leading entries) and runs the benchmark. */
 export async function main(argv: string[]): Promise<void> {
   const d = DEFAULT_OPTIONS;
@@ -54,7 +86,7 @@ export async function main(argv: string[]): Promise<void> {
     nencacheCmd?: string;
     only?: ServerName;
   }>();
-  await runServerBench(o);
+  await runServerBench({ ...o, nencacheCmd: o.nencacheCmd === undefined ? undefined : splitCommand(o.nencacheCmd) });
 }
 
 const entry = process.argv[1];

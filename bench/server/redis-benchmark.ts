@@ -35,8 +35,8 @@ export interface ServerBenchOptions {
   requests?: number;
   /** Target length of one run when `requests` is left out. */
   seconds: number;
-  /** Command that starts NenCache (argv array, or one string split like a shell would). */
-  nencacheCmd: string[] | string;
+  /** Command (argv) that starts NenCache; the server flags are appended. */
+  nencacheCmd: string[];
   /** Run against one server only. */
   only?: ServerName;
   /** Where to write the JSON results; `false` writes nothing. Default under bench/results/. */
@@ -85,7 +85,7 @@ export interface ServerBenchResult {
   durationSeconds: number;
   machine: { os: string; cpu: string; cores: number; memoryGiB: number; node: string; redisServer: string };
   servers: Partial<Record<ServerName, { command: string[]; version: string }>>;
-  options: Omit<ServerBenchOptions, 'log' | 'json' | 'nencacheCmd'> & { nencacheCmd: string[] };
+  options: Omit<ServerBenchOptions, 'log' | 'json'>;
   rows: Row[];
   jsonFile?: string;
 }
@@ -103,7 +103,7 @@ export function repoRoot(): string {
 }
 
 /** Defaults of `npm run bench`. */
-export const DEFAULT_OPTIONS: Readonly<Omit<ServerBenchOptions, 'nencacheCmd'>> & { nencacheCmd: string[] } = {
+export const DEFAULT_OPTIONS: Readonly<ServerBenchOptions> = {
   rounds: 3,
   tests: ['ping', 'set', 'get', 'incr', 'mset'],
   pipelines: [1, 16],
@@ -113,38 +113,6 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ServerBenchOptions, 'nencacheCmd'>> 
   seconds: 3,
   nencacheCmd: [process.execPath, join(repoRoot(), 'dist', 'src', 'cli', 'nencache-server.js')],
 };
-
-/** Splits a command line into words, honouring single and double quotes and backslashes. */
-export function splitCommand(line: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote !== null) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
-      else cur += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += c;
-      inWord = true;
-    }
-  }
-  if (quote !== null) throw new Error(`unbalanced quote in command: ${line}`);
-  if (inWord) words.push(cur);
-  return words;
-}
 
 /** Median of `xs` (mean of the middle two for an even count); NaN when empty. */
 export function median(xs: number[]): number {
@@ -240,7 +208,7 @@ async function measure(s: Server, test: string, pipeline: number, n: number, o: 
   args.push('-r', String(o.keyspace), '-P', String(pipeline), '-t', test, '--csv');
   const t0 = performance.now();
   const out = await redisBenchmark(args, 300_000);
-  const elapsed = (performance.now() - t0) / 1000;
+  const elapsed = Math.round(performance.now() - t0) / 1000;
   if (s.exited !== null) throw new Error(s.exited);
   const results = parseCsv(out);
   if (results.length !== 1) throw new Error(`redis-benchmark -t ${test} printed ${results.length} results, expected 1:\n${out}`);
@@ -268,7 +236,7 @@ export async function runServerBench(options: Partial<ServerBenchOptions> = {}):
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<ServerBenchOptions>;
   const o: ServerBenchOptions = { ...DEFAULT_OPTIONS, ...given };
   const log = o.log ?? ((l: string) => console.log(l));
-  const nencacheCmd = typeof o.nencacheCmd === 'string' ? splitCommand(o.nencacheCmd) : [...o.nencacheCmd];
+  const nencacheCmd = [...o.nencacheCmd];
   if (nencacheCmd.length === 0) throw new Error('empty --nencache-cmd');
   if (o.only !== 'redis' && given.nencacheCmd === undefined && !existsSync(nencacheCmd[1]!)) {
     throw new Error(`NenCache is not built (${nencacheCmd[1]}): run \`npm run build\`, or pass --nencache-cmd`);
@@ -348,7 +316,7 @@ export async function runServerBench(options: Partial<ServerBenchOptions> = {}):
     }
 
     const cpus = os.cpus();
-    const { log: _log, json: _json, nencacheCmd: _cmd, ...rest } = o;
+    const { log: _log, json: _json, ...rest } = o;
     const result: ServerBenchResult = {
       date: new Date().toISOString(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
