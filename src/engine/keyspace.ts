@@ -288,6 +288,23 @@ export class Database implements KeyStore {
     return slot;
   }
 
+  /**
+   * Gives a live string key an int-encoded value in place (INCR and friends):
+   * keeps the key's chunk and TTL, refreshes the access time.
+   */
+  setInt(slot: number, n: number | bigint): void {
+    const m = slot * 4;
+    const info = this.meta[m + 2]!;
+    if (info & F_INLINE) {
+      // The chunk keeps the key; its value bytes are no longer used.
+      const ref = this.meta[m + 1]!;
+      writeU32(this.arena.page(ref), this.arena.offset(ref) + 4, 0);
+    }
+    this.values[slot] = n;
+    this.meta[m + 2] = KeyType.STRING | (Encoding.INT << 4) | (info & (F_TTL | F_OUTKEY));
+    this.meta[m + 3] = this.stats.lru;
+  }
+
   /** Replaces the value of a live slot, keeping its TTL and access time. */
   replaceValue(slot: number, enc: Encoding, value: unknown): void {
     const m = slot * 4;

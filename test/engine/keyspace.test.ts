@@ -349,3 +349,18 @@ test('a value rewritten in place or from a view of itself keeps the right bytes'
   db.putBytesAt(k, 0, 1, Encoding.RAW, Buffer.alloc(300, 120), 0, 300);
   assert.equal(String(db.stringValue(db.lookupWrite('k'))), 'x'.repeat(300));
 });
+
+test('setInt turns a stored string into an int in place and keeps its TTL', () => {
+  const engine = new Engine({ clock: new FakeClock(T0) });
+  const db = engine.dbs[0]!;
+  const k = Buffer.from('counter');
+  const slot = db.putBytesAt(k, 0, k.length, Encoding.EMBSTR, Buffer.from('41'), 0, 2);
+  db.setExpire(slot, T0 + 5000);
+  db.setInt(slot, 42);
+  const again = db.lookupWrite('counter');
+  assert.equal(again, slot);
+  assert.equal(db.encoding(again), Encoding.INT);
+  assert.equal(db.stringValue(again), 42);
+  assert.equal(db.expireAt(again), T0 + 5000);
+  assert.equal(db.keyName(again), 'counter');
+});

@@ -45,7 +45,8 @@ export function incrDecr(ctx: CommandContext, args: Args, reply: Reply, incr: nu
   }
   if (result === null) return reply.error(OVERFLOW);
   // Keeps the TTL of an existing key; refreshes its access time as Redis's lookupKeyWrite() does.
-  db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.INT, result, true);
+  if (slot !== NO_KEY) db.setInt(slot, result);
+  else db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.INT, result, true);
   ctx.dirty(1);
   if (typeof result === 'number') reply.int(result);
   else reply.bigint(result);
