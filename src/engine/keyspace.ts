@@ -21,8 +21,10 @@
  * iteration. Slots and chunks are only valid until the next write.
  */
 import type { Clock } from './clock.js';
+import { HEADER, copyBytes, readU32, writeU32 } from './arena/item.js';
 import { MAX_CHUNK, SlabArena, classFor } from './arena/slab.js';
 import { KeyIndex, hashBytes, type KeyStore } from './index/key-index.js';
+import { randomLiveSlot, scanSlots, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 
 /** Scratch space for turning a key string back into bytes without allocating. */
@@ -56,8 +58,6 @@ export function lruClock(ms: number): number {
 }
 
 const MIN_CAPACITY = 64;
-/** Item header: key length and value length, u32 each. */
-const HEADER = 8;
 const F_INLINE = 1 << 8;
 const F_TTL = 2 << 8;
 const F_OUTKEY = 4 << 8;
@@ -365,96 +365,50 @@ export class Database implements KeyStore {
     return this.arena.usedBytes;
   }
 
-  // ---- iteration ----------------------------------------------------------
+  // ---- iteration (./iteration.ts walks the slot table through these) -------
 
   /**
-   * Visits live keys starting at slot `cursor`, at most `count` slots
-   * (occupied or not, as Redis counts buckets), and returns the next cursor
-   * (0 when done). Expired keys are collected and not visited.
+   * Visits live keys starting at slot `cursor`, at most `count` occupied
+   * slots, and returns the next cursor (0 when done). Expired keys are
+   * collected and not visited.
    */
   scan(cursor: number, count: number, visit: (slot: number) => void): number {
-    const now = this.clock.now();
-    let s = cursor;
-    // Visit at least `count` occupied slots, but bound the empty ones walked
-    // over so a sparse table cannot make one call O(slots).
-    let seen = 0;
-    let walked = 0;
-    const maxWalk = count * 10 + 100;
-    while (s < this.high && seen < count && walked < maxWalk) {
-      walked++;
-      if (this.meta[s * 4 + 2] !== 0) {
-        const at = this.expires[s]!;
-        if (at !== 0 && at <= now) {
-          this.removeSlot(s);
-          this.stats.expiredKeys++;
-        } else {
-          seen++;
-          visit(s);
-        }
-      }
-      s++;
-    }
-    return s >= this.high ? 0 : s;
+    return scanSlots(this, cursor, count, visit, this.clock.now());
   }
 
   /** A random live key's slot, or NO_KEY when empty. */
   randomSlot(): number {
-    const now = this.clock.now();
-    for (let tries = 0; this.count > 0 && tries < 100; tries++) {
-      const s = Math.floor(Math.random() * this.high);
-      if (this.meta[s * 4 + 2] === 0) continue;
-      const at = this.expires[s]!;
-      if (at !== 0 && at <= now) {
-        this.removeSlot(s);
-        this.stats.expiredKeys++;
-        continue;
-      }
-      return s;
-    }
-    // Sparse table: fall back to a walk from a random point.
-    if (this.count === 0) return NO_KEY;
-    const start = Math.floor(Math.random() * this.high);
-    for (let i = 0; i < this.high; i++) {
-      const s = (start + i) % this.high;
-      if (this.meta[s * 4 + 2] === 0) continue;
-      const at = this.expires[s]!;
-      if (at !== 0 && at <= now) continue;
-      return s;
-    }
-    return NO_KEY;
+    return randomLiveSlot(this, this.clock.now());
   }
 
   /**
-   * Active expiry: sweeps the expiry column from where it stopped, removing
-   * expired keys, until `deadline` (performance.now() ms) or a full lap.
-   * Returns [checked, expired].
+   * Active expiry: sweeps the expiry column from where it stopped until
+   * `deadline` (performance.now() ms) or a full lap; true when the lap ended.
    */
   activeExpire(deadline: number, now: () => number, out: { checked: number; expired: number }): boolean {
     if (this.volatile === 0) return true;
-    const wall = this.clock.now();
-    const limit = this.high;
-    let s = this.sweepCursor;
-    let steps = 0;
-    while (steps < limit) {
-      if (s >= limit) s = 0;
-      const at = this.expires[s]!;
-      if (at !== 0) {
-        out.checked++;
-        if (at <= wall) {
-          this.removeSlot(s);
-          this.stats.expiredKeys++;
-          out.expired++;
-        }
-      }
-      s++;
-      steps++;
-      if ((steps & 1023) === 0 && now() >= deadline) {
-        this.sweepCursor = s;
-        return false;
-      }
-    }
+    return sweepExpired(this, deadline, now, out, this.clock.now());
+  }
+
+  /** @internal Whether slot `s` holds a key. */
+  occupied(s: number): boolean {
+    return this.meta[s * 4 + 2] !== 0;
+  }
+  /** @internal Raw expiry of slot `s` (0 = none), no liveness check. */
+  rawExpire(s: number): number {
+    return this.expires[s]!;
+  }
+  /** @internal Removes an expired key and counts it. */
+  collectExpired(s: number): void {
+    this.removeSlot(s);
+    this.stats.expiredKeys++;
+  }
+  /** @internal Where the active expiry sweep resumes. */
+  get sweepAt(): number {
+    return this.sweepCursor;
+  }
+  set sweepAt(s: number) {
     this.sweepCursor = s;
-    return true;
   }
 
   // ---- internals ----------------------------------------------------------
@@ -577,27 +531,5 @@ export class Database implements KeyStore {
     } else {
       this.freeSlots.push(slot);
     }
-  }
-}
-
-function readU32(b: Uint8Array, off: number): number {
-  return (b[off]! | (b[off + 1]! << 8) | (b[off + 2]! << 16) | (b[off + 3]! << 24)) >>> 0;
-}
-
-function writeU32(b: Uint8Array, off: number, v: number): void {
-  b[off] = v & 255;
-  b[off + 1] = (v >>> 8) & 255;
-  b[off + 2] = (v >>> 16) & 255;
-  b[off + 3] = v >>> 24;
-}
-
-/** Copies small ranges with a loop (no view objects), larger ones natively. */
-function copyBytes(src: Uint8Array, from: number, len: number, dst: Uint8Array, to: number): void {
-  if (len <= 16) {
-    for (let i = 0; i < len; i++) dst[to + i] = src[from + i]!;
-  } else if (Buffer.isBuffer(src)) {
-    src.copy(dst, to, from, from + len);
-  } else {
-    dst.set(src.subarray(from, from + len), to);
   }
 }

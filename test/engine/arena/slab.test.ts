@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLASS_SIZES, MAX_CHUNK, PAGE_SIZE, SlabArena, classFor } from '../../../src/engine/arena/slab.js';
+import { HEADER } from '../../../src/engine/arena/item.js';
 
 test('size classes grow by about 1.25x from 32 bytes to 16 KiB, 8-byte aligned', () => {
   assert.equal(CLASS_SIZES[0], 32);
@@ -13,7 +14,8 @@ test('size classes grow by about 1.25x from 32 bytes to 16 KiB, 8-byte aligned',
   }
   // Pinned so a change in memory per key is a deliberate diff.
   assert.equal(CLASS_SIZES.length, 28);
-  assert.equal(CLASS_SIZES[classFor(8 + 16 + 128)], 152);
+  assert.equal(HEADER, 8);
+  assert.equal(CLASS_SIZES[classFor(HEADER + 16 + 128)], 152);
 });
 
 test('classFor picks the smallest class that fits', () => {
