@@ -69,6 +69,30 @@ export function parseReply(buf: Buffer, pos: number): [RespValue, number] | null
   }
 }
 
+/** End of the reply starting at `pos` in `buf`, or -1 when it is incomplete. */
+export function replyEnd(buf: Buffer, pos: number): number {
+  const nl = buf.indexOf('\r\n', pos);
+  if (nl < 0) return -1;
+  const type = String.fromCharCode(buf[pos]!);
+  const n = Number(buf.toString('latin1', pos + 1, nl));
+  const next = nl + 2;
+  if (type === '$' || type === '=' || type === '!') {
+    if (n < 0) return next;
+    return buf.length >= next + n + 2 ? next + n + 2 : -1;
+  }
+  if (type === '*' || type === '~' || type === '>' || type === '%' || type === '|') {
+    if (n < 0) return next;
+    let at = next;
+    const items = type === '%' || type === '|' ? n * 2 : n;
+    for (let i = 0; i < items; i++) {
+      at = replyEnd(buf, at);
+      if (at < 0) return -1;
+    }
+    return at;
+  }
+  return next;
+}
+
 /** Encodes a command as a RESP multibulk. */
 export function encodeCommand(args: (string | Buffer | number)[]): Buffer {
   const parts: Buffer[] = [Buffer.from(`*${args.length}\r\n`)];
@@ -149,6 +173,25 @@ export class RawClient {
         return r[0];
       }
       if (this.closed) throw new Error('connection closed');
+      await this.wait(timeoutMs);
+    }
+  }
+
+  /** Bytes received and not read yet. */
+  get buffered(): number {
+    return this.data.length;
+  }
+
+  /** The next reply's exact wire text (latin1), for byte-for-byte comparisons. */
+  async readText(timeoutMs = 5000): Promise<string> {
+    for (;;) {
+      const end = this.data.length > 0 ? replyEnd(this.data, 0) : -1;
+      if (end >= 0) {
+        const text = this.data.toString('latin1', 0, end);
+        this.data = this.data.subarray(end);
+        return text;
+      }
+      if (this.closed) throw new Error(`connection closed; buffered ${JSON.stringify(this.data.toString('latin1'))}`);
       await this.wait(timeoutMs);
     }
   }

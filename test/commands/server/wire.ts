@@ -5,92 +5,37 @@
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { encodeCommand } from '../../helpers/resp-client.js';
+import { RawClient, encodeCommand, replyEnd } from '../../helpers/resp-client.js';
 
-/** End of the reply starting at `pos` in `buf`, or -1 when incomplete. */
-export function replyEnd(buf: Buffer, pos: number): number {
-  const nl = buf.indexOf('\r\n', pos);
-  if (nl < 0) return -1;
-  const type = String.fromCharCode(buf[pos]!);
-  const n = Number(buf.toString('latin1', pos + 1, nl));
-  const next = nl + 2;
-  if (type === '$' || type === '=' || type === '!') {
-    if (n < 0) return next;
-    return buf.length >= next + n + 2 ? next + n + 2 : -1;
-  }
-  if (type === '*' || type === '~' || type === '>' || type === '%' || type === '|') {
-    if (n < 0) return next;
-    let at = next;
-    for (let i = 0; i < (type === '%' || type === '|' ? n * 2 : n); i++) {
-      at = replyEnd(buf, at);
-      if (at < 0) return -1;
-    }
-    return at;
-  }
-  return next;
-}
+export { replyEnd };
 
+/** A connection whose replies come back as their exact wire text. */
 export class Wire {
-  private data = Buffer.alloc(0);
-  private waiters: (() => void)[] = [];
-  closed = false;
+  private constructor(private readonly c: RawClient) {}
 
-  private constructor(readonly socket: net.Socket) {
-    socket.on('data', (d: Buffer) => {
-      this.data = Buffer.concat([this.data, d]);
-      this.wake();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.wake();
-    });
-    socket.on('error', () => {});
+  static async connect(port: number): Promise<Wire> {
+    return new Wire(await RawClient.connect(port));
   }
 
-  static connect(port: number): Promise<Wire> {
-    return new Promise((resolve, reject) => {
-      const s = net.connect({ port, host: '127.0.0.1' }, () => resolve(new Wire(s)));
-      s.once('error', reject);
-    });
+  get socket(): net.Socket {
+    return this.c.socket;
+  }
+  get closed(): boolean {
+    return this.c.closed;
   }
 
-  private wake(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const f of w) f();
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`timeout; buffered ${JSON.stringify(this.data.toString('latin1').slice(0, 300))}`)), ms);
-      this.waiters.push(() => {
-        clearTimeout(t);
-        resolve();
-      });
-    });
-  }
-
-  /** Sends a command (or raw bytes) without reading. */
+  /** Sends a command without reading. */
   send(...args: (string | Buffer)[]): void {
-    this.socket.write(encodeCommand(args));
+    this.c.write(encodeCommand(args));
   }
 
   write(bytes: string): void {
-    this.socket.write(Buffer.from(bytes, 'latin1'));
+    this.c.write(bytes);
   }
 
   /** The next reply's exact text. */
-  async reply(ms = 5000): Promise<string> {
-    for (;;) {
-      const end = this.data.length > 0 ? replyEnd(this.data, 0) : -1;
-      if (end >= 0) {
-        const s = this.data.toString('latin1', 0, end);
-        this.data = this.data.subarray(end);
-        return s;
-      }
-      if (this.closed) throw new Error(`connection closed; buffered ${JSON.stringify(this.data.toString('latin1'))}`);
-      await this.wait(ms);
-    }
+  reply(ms = 5000): Promise<string> {
+    return this.c.readText(ms);
   }
 
   /** Sends a command and returns its reply's exact text. */
@@ -102,19 +47,16 @@ export class Wire {
   /** True when nothing more arrives within `ms` (for commands that must not reply). */
   async silent(ms = 50): Promise<boolean> {
     await new Promise((r) => setTimeout(r, ms));
-    return this.data.length === 0;
+    return this.c.buffered === 0;
   }
 
   /** Waits for the server to close the connection; returns what it sent before. */
-  async untilClose(ms = 5000): Promise<string> {
-    while (!this.closed) await this.wait(ms);
-    const s = this.data.toString('latin1');
-    this.data = Buffer.alloc(0);
-    return s;
+  untilClose(ms = 5000): Promise<string> {
+    return this.c.readUntilClose(ms);
   }
 
   close(): void {
-    this.socket.destroy();
+    this.c.close();
   }
 }
 

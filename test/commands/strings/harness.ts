@@ -5,9 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { startServer, type TestServer } from '../../helpers/server.js';
-import { encodeCommand } from '../../helpers/resp-client.js';
+import { RawClient, encodeCommand } from '../../helpers/resp-client.js';
 import { Encoding, KeyType } from '../../../src/engine/status.js';
 
 /** One command and the exact reply text Redis sent for it. */
@@ -24,81 +23,32 @@ export interface Case {
   steps: readonly Step[];
 }
 
-/** End of the reply starting at `pos`, or -1 when incomplete. */
-function replyEnd(buf: Buffer, pos: number): number {
-  const nl = buf.indexOf('\r\n', pos);
-  if (nl < 0) return -1;
-  const type = String.fromCharCode(buf[pos]!);
-  const n = Number(buf.toString('latin1', pos + 1, nl));
-  const next = nl + 2;
-  if (type === '$' || type === '=' || type === '!') {
-    if (n < 0) return next;
-    return buf.length >= next + n + 2 ? next + n + 2 : -1;
-  }
-  if (type === '*' || type === '~' || type === '>' || type === '%' || type === '|') {
-    if (n < 0) return next;
-    let at = next;
-    const items = type === '%' || type === '|' ? n * 2 : n;
-    for (let i = 0; i < items; i++) {
-      at = replyEnd(buf, at);
-      if (at < 0) return -1;
-    }
-    return at;
-  }
-  return next;
-}
-
 /** A connection that returns each reply as its exact wire text. */
 export class WireClient {
-  private data = Buffer.alloc(0);
-  private waiter: (() => void) | null = null;
-  private constructor(private readonly socket: net.Socket) {
-    socket.on('data', (d: Buffer) => {
-      this.data = Buffer.concat([this.data, d]);
-      this.waiter?.();
-    });
-  }
+  private constructor(private readonly c: RawClient) {}
 
-  static connect(port: number): Promise<WireClient> {
-    return new Promise((resolve, reject) => {
-      const s = net.connect({ port, host: '127.0.0.1' }, () => resolve(new WireClient(s)));
-      s.once('error', reject);
-    });
+  static async connect(port: number): Promise<WireClient> {
+    return new WireClient(await RawClient.connect(port));
   }
 
   /** Sends a command; resolves with the reply's wire text (latin1). */
   call(...args: readonly (string | Buffer)[]): Promise<string> {
-    this.socket.write(encodeCommand([...args]));
+    this.c.write(encodeCommand([...args]));
     return this.read();
   }
 
   /** Sends several commands in one write (a pipeline); read the replies with read(). */
   send(cmds: readonly (readonly (string | Buffer)[])[]): void {
-    this.socket.write(Buffer.concat(cmds.map((c) => encodeCommand([...c]))));
+    this.c.write(Buffer.concat(cmds.map((c) => encodeCommand([...c]))));
   }
 
   /** The next reply's wire text. */
-  async read(): Promise<string> {
-    for (;;) {
-      const end = replyEnd(this.data, 0);
-      if (end >= 0) {
-        const text = this.data.toString('latin1', 0, end);
-        this.data = this.data.subarray(end);
-        return text;
-      }
-      await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`timeout waiting for a reply; buffered ${this.data.length} bytes`)), 5000);
-        this.waiter = () => {
-          clearTimeout(t);
-          this.waiter = null;
-          resolve();
-        };
-      });
-    }
+  read(): Promise<string> {
+    return this.c.readText();
   }
 
   close(): void {
-    this.socket.destroy();
+    this.c.close();
   }
 }
 
