@@ -5,7 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from './clock.js';
-import { Database, lruClock, type KeyspaceStats } from './keyspace.js';
+import { Database, type KeyspaceStats } from './keyspace.js';
+import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
 
 export interface EngineOptions {
   /** Number of databases (Redis's `databases`, default 16). */
@@ -15,7 +16,17 @@ export interface EngineOptions {
 
 export class Engine {
   readonly clock: Clock;
-  readonly stats: KeyspaceStats = { lru: 0, hits: 0, misses: 0, expiredKeys: 0, expiredStalePerc: 0 };
+  readonly stats: KeyspaceStats = {
+    mode: AccessMode.LRU,
+    lru: 0,
+    lfuMinutes: 0,
+    lfuLogFactor: 10,
+    lfuDecayTime: 1,
+    hits: 0,
+    misses: 0,
+    expiredKeys: 0,
+    expiredStalePerc: 0,
+  };
   readonly dbs: Database[];
   /** Total time the active expiry cycle has run, in ms (INFO expire_cycle_cpu_milliseconds). */
   expireCycleMs = 0;
@@ -24,14 +35,16 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? systemClock;
-    this.stats.lru = lruClock(this.clock.now());
+    this.refreshClock();
     const n = options.databases ?? 16;
     this.dbs = Array.from({ length: n }, () => new Database(this.clock, this.stats));
   }
 
   /** Refreshes the cached LRU clock; the server calls it from its cron (every 100 ms at hz 10). */
   refreshClock(): void {
-    this.stats.lru = lruClock(this.clock.now());
+    const now = this.clock.now();
+    this.stats.lru = lruClock(now);
+    this.stats.lfuMinutes = lfuMinutes(now);
   }
 
   /** SWAPDB: exchanges the contents of two databases. */

@@ -4,28 +4,27 @@
  * Keys arrive as byte ranges; values are bytes or, for the int encoding,
  * numbers; other types keep an object per key (the next issue's encodings).
  *
- * Every key, and the bytes of string values, live off the JS heap in a slab
- * arena (./arena/slab.ts); per key the database keeps one 16-byte metadata
- * record and, when it has a TTL, an 8-byte expiry:
+ * Every key lives in an item in the slab arena (./arena/slab.ts, layout in
+ * ./arena/item.ts) together with its type, TTL, access field and, for
+ * strings up to 16 KiB, the value bytes. The key table (./index/key-index.ts)
+ * holds 6 bytes per key: the item's ref, a hash tag, a TTL bit and the probe
+ * distance. Nothing else is kept per key: no slot table, no JS object.
  *
- *   meta (Int32Array, 4 per slot)          item chunk in the arena
- *   +--------+--------+--------+--------+  +--------+--------+-----+-------+
- *   | hash   | ref    | info   | access |  | keyLen | valLen | key | value |
- *   +--------+--------+--------+--------+  +--------+--------+-----+-------+
- *   info = type | encoding << 4 | flags << 8   (u32 LE)  (u32 LE)
- *   flags: INLINE (value bytes in the chunk), TTL (expires[slot] is set),
- *          OUTKEY (key too big for a chunk: kept in outKeys[slot])
- *
- * A slot never moves while its key lives, which is what lets SCAN use the
- * slot as its cursor and still return every key present for the whole
- * iteration. Slots and chunks are only valid until the next write.
+ * A key handle is the key's position in the key table. Positions move when
+ * keys are added or removed, so a handle is only valid until the next write.
  */
 import type { Clock } from './clock.js';
-import { HEADER, copyBytes, readU32, writeU32 } from './arena/item.js';
+import {
+  EXPIRE_BYTES, HEADER, INFO_EXT, INFO_TTL, MAX_INLINE_VALUE, VALUE_REF,
+  copyBytes, itemSize, keyLength, keyOffset, readF64, readU16, readU24, readU32, writeF64, writeHeader, writeU24, writeU32,
+} from './arena/item.js';
 import { MAX_CHUNK, SlabArena, classFor } from './arena/slab.js';
-import { KeyIndex, hashBytes, type KeyStore } from './index/key-index.js';
-import { randomLiveSlot, scanSlots, sweepExpired } from './iteration.js';
+import { AccessMode, initialAccess, touched, type AccessState } from './eviction/access.js';
+import { KeyIndex, META_TTL, hashBytes, type KeyStore } from './index/key-index.js';
+import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
+
+export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
 /** Scratch space for turning a key string back into bytes without allocating. */
 let scratch = Buffer.allocUnsafe(1024);
@@ -38,51 +37,50 @@ function keyBytesOf(key: string): Buffer {
 /** A string value: bytes, or a number/bigint when the encoding is INT. */
 export type StringValue = Buffer | number | bigint;
 
-/** Counters shared by all databases, read by INFO stats. */
-export interface KeyspaceStats {
-  /**
-   * The LRU clock, refreshed by Engine.refreshClock() (the server's cron) like
-   * Redis's server.lruclock, so a read costs no clock call.
-   */
-  lru: number;
+/** Counters and clocks shared by all databases, read by INFO. */
+export interface KeyspaceStats extends AccessState {
   hits: number;
   misses: number;
   expiredKeys: number;
   expiredStalePerc: number;
 }
 
-/** Seconds resolution like Redis's LRU clock, 24 bits. */
-export const LRU_CLOCK_MAX = (1 << 24) - 1;
-export function lruClock(ms: number): number {
-  return Math.floor(ms / 1000) & LRU_CLOCK_MAX;
+/** A key too long for any chunk: the item keeps only this object's id. */
+interface OutsideKey {
+  key: Buffer;
+  value: unknown;
 }
 
-const MIN_CAPACITY = 64;
-const F_INLINE = 1 << 8;
-const F_TTL = 2 << 8;
-const F_OUTKEY = 4 << 8;
+/** Estimated bytes of a value kept outside the arena, for memory accounting. */
+function outsideSize(v: unknown): number {
+  if (Buffer.isBuffer(v)) return v.length + 80;
+  if (typeof v === 'object' && v !== null && 'key' in v) {
+    const o = v as OutsideKey;
+    return o.key.length + 80 + outsideSize(o.value);
+  }
+  return 16;
+}
+
+/** Whether a string value is kept as bytes in its item (with room for a TTL added later). */
+function fitsInline(klen: number, vlen: number): boolean {
+  return vlen <= MAX_INLINE_VALUE && itemSize(klen, vlen, true) <= MAX_CHUNK;
+}
 
 export class Database implements KeyStore {
   private readonly index = new KeyIndex(this);
   private readonly arena: SlabArena;
-  /** 4 int32 per slot: hash, arena ref, info, access. info 0 = free slot. */
-  private meta = new Int32Array(MIN_CAPACITY * 4);
-  private expires = new Float64Array(MIN_CAPACITY);
-  /** Values that are not inline bytes: int numbers, big strings, other types. */
-  private values: unknown[] = [];
-  /** Keys too long for a chunk. */
-  private readonly outKeys = new Map<number, Buffer>();
-  private freeSlots: number[] = [];
-  /** One past the highest slot ever used; SCAN and the expiry sweep stop here. */
-  private high = 0;
-  private count = 0;
+  /** Objects items refer to by id: non-inline values and OutsideKeys. */
+  private objects: unknown[] = [];
+  private objectBytes: number[] = [];
+  private freeIds: number[] = [];
+  private outside = 0;
   private volatile = 0;
   /** Where the active expiry sweep resumes. */
   private sweepCursor = 0;
   /**
-   * The slot of the last successful lookup: a write right after a lookup of
-   * the same key (SET, INCR...) checks it with one key comparison instead of
-   * hashing and probing again. Validated every time, never trusted.
+   * The position of the last successful lookup: a write right after a lookup
+   * of the same key (SET, INCR...) checks it with one key comparison instead
+   * of hashing and probing again. Validated every time, never trusted.
    */
   private lastFound = -1;
   /** Set by stringRef(): the byte range of the value in the returned memory. */
@@ -99,15 +97,35 @@ export class Database implements KeyStore {
 
   /** Number of keys, expired-but-not-yet-collected ones included (as Redis's DBSIZE). */
   get size(): number {
-    return this.count;
+    return this.index.size;
   }
   /** Number of keys with a TTL. */
   get volatileCount(): number {
     return this.volatile;
   }
-  /** Upper bound (exclusive) of slot numbers, for SCAN cursors. */
+  /** Upper bound (exclusive) of key handles, for walks over every position. */
   get slotLimit(): number {
-    return this.high;
+    return this.index.capacity;
+  }
+  /** The key table, for the walks in ./iteration.ts and eviction sampling. */
+  get table(): KeyIndex {
+    return this.index;
+  }
+
+  /**
+   * Bytes this database accounts for: item chunks, the key table, and values
+   * kept outside the arena (estimated). What maxmemory is compared with.
+   */
+  get usedMemory(): number {
+    return this.arena.usedBytes + this.index.bytes + this.outside + this.objects.length * 8;
+  }
+  /** Bytes the arena holds from the system (pages), for fragmentation figures. */
+  get reservedMemory(): number {
+    return this.arena.reservedBytes + this.index.bytes + this.outside + this.objects.length * 8;
+  }
+  /** Bytes of item chunks in use. */
+  get arenaBytes(): number {
+    return this.arena.usedBytes;
   }
 
   static keyOf(buf: Uint8Array, start: number, end: number): string {
@@ -116,25 +134,25 @@ export class Database implements KeyStore {
 
   // ---- lookup -------------------------------------------------------------
 
-  /** Finds a key for reading: expires it lazily, counts a hit or miss, updates its access time. */
+  /** Finds a key for reading: expires it lazily, counts a hit or miss, updates its access field. */
   lookupRead(key: string, touch = true): number {
     return this.lookupReadAt(keyBytesOf(key), 0, key.length, touch);
   }
 
   /** lookupRead for a key given as bytes (the hot path: no string is made). */
   lookupReadAt(buf: Uint8Array, start: number, end: number, touch = true): number {
-    const slot = this.findLive(buf, start, end);
-    if (slot === NO_KEY) {
+    const pos = this.findLive(buf, start, end);
+    if (pos === NO_KEY) {
       this.stats.misses++;
       return NO_KEY;
     }
     this.stats.hits++;
-    if (touch) this.meta[slot * 4 + 3] = this.stats.lru;
-    return slot;
+    if (touch) this.touch(pos);
+    return pos;
   }
 
   /**
-   * Finds a key for writing: expires it lazily and updates its access time
+   * Finds a key for writing: expires it lazily and updates its access field
    * (as Redis 7.0's lookupKeyWrite() does), without counting a hit or miss.
    */
   lookupWrite(key: string): number {
@@ -143,95 +161,148 @@ export class Database implements KeyStore {
 
   /** lookupWrite for a key given as bytes. */
   lookupWriteAt(buf: Uint8Array, start: number, end: number): number {
-    const slot = this.findLive(buf, start, end);
-    if (slot !== NO_KEY) this.meta[slot * 4 + 3] = this.stats.lru;
-    return slot;
+    const pos = this.findLive(buf, start, end);
+    if (pos !== NO_KEY) this.touch(pos);
+    return pos;
   }
 
-  /** Finds a key, expiring it lazily, without touching stats or access time. */
-  private findLive(buf: Uint8Array, start: number, end: number): number {
-    const slot = this.index.find(buf, start, end, hashBytes(buf, start, end));
-    if (slot < 0) return NO_KEY;
-    this.lastFound = slot;
-    if (this.meta[slot * 4 + 2]! & F_TTL && this.expires[slot]! <= this.clock.now()) {
-      this.removeSlot(slot);
-      this.stats.expiredKeys++;
-      return NO_KEY;
-    }
-    return slot;
+  /** The handle of the key buf[start, end), expired or not, with no side effect at all. */
+  findAt(buf: Uint8Array, start: number, end: number): number {
+    const pos = this.index.find(buf, start, end, hashBytes(buf, start, end));
+    return pos < 0 ? NO_KEY : pos;
   }
 
   /** Finds a key without any side effect, not even lazy expiry (used by OBJECT/DEBUG). */
   peek(key: string): number {
     const buf = keyBytesOf(key);
-    const slot = this.index.find(buf, 0, key.length, hashBytes(buf, 0, key.length));
-    if (slot < 0) return NO_KEY;
-    return this.meta[slot * 4 + 2]! & F_TTL && this.expires[slot]! <= this.clock.now() ? NO_KEY : slot;
+    const pos = this.index.find(buf, 0, key.length, hashBytes(buf, 0, key.length));
+    if (pos < 0) return NO_KEY;
+    const at = this.expireAt(pos);
+    return at !== 0 && at <= this.clock.now() ? NO_KEY : pos;
   }
 
-  type(slot: number): KeyType {
-    return (this.meta[slot * 4 + 2]! & 15) as KeyType;
+  /** Finds a key, expiring it lazily, without touching stats or access time. */
+  private findLive(buf: Uint8Array, start: number, end: number): number {
+    const pos = this.index.find(buf, start, end, hashBytes(buf, start, end));
+    if (pos < 0) return NO_KEY;
+    this.lastFound = pos;
+    if (this.index.meta[pos]! & META_TTL && this.expireAt(pos) <= this.clock.now()) {
+      this.removeAt(pos);
+      this.stats.expiredKeys++;
+      return NO_KEY;
+    }
+    return pos;
   }
-  encoding(slot: number): Encoding {
-    return ((this.meta[slot * 4 + 2]! >> 4) & 15) as Encoding;
+
+  private touch(pos: number): void {
+    if (this.stats.mode === AccessMode.FIFO) return;
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref);
+    const a = this.arena.offset(ref) + 4;
+    writeU24(page, a, touched(readU24(page, a), this.stats));
+  }
+
+  // ---- reading a key ------------------------------------------------------
+
+  /** Whether position `pos` holds a key (walks over every position use it). */
+  occupied(pos: number): boolean {
+    return this.index.meta[pos] !== 0;
+  }
+  type(pos: number): KeyType {
+    const ref = this.index.refs[pos]!;
+    return (this.arena.page(ref)[this.arena.offset(ref)]! & 7) as KeyType;
+  }
+  encoding(pos: number): Encoding {
+    const ref = this.index.refs[pos]!;
+    return ((this.arena.page(ref)[this.arena.offset(ref)]! >> 3) & 7) as Encoding;
   }
   /** Absolute expiry in ms, or 0 when the key has no TTL. */
-  expireAt(slot: number): number {
-    return this.meta[slot * 4 + 2]! & F_TTL ? this.expires[slot]! : 0;
-  }
-  /** LRU clock value of the last access. */
-  accessTime(slot: number): number {
-    return this.meta[slot * 4 + 3]!;
-  }
-  /** The key as a string (one char per byte); allocates, so not for hot paths. */
-  keyName(slot: number): string {
-    const out = this.outKeys.get(slot);
-    if (out !== undefined) return out.latin1Slice(0, out.length);
-    const ref = this.meta[slot * 4 + 1]!;
-    const page = this.arena.page(ref) as Buffer;
-    const off = this.arena.offset(ref);
-    return Buffer.prototype.latin1Slice.call(page, off + HEADER, off + HEADER + readU32(page, off));
-  }
-  /** A copy of the key's bytes. */
-  keyBytes(slot: number): Buffer {
-    return Buffer.from(this.keyName(slot), 'latin1');
-  }
-  keyHash(slot: number): number {
-    return this.meta[slot * 4]! >>> 0;
-  }
-  /** Whether the key of `slot` is exactly buf[start, end). */
-  keyEquals(slot: number, buf: Uint8Array, start: number, end: number): boolean {
-    const len = end - start;
-    const out = this.outKeys.get(slot);
-    if (out !== undefined) return out.length === len && out.compare(buf, start, end) === 0;
-    const ref = this.meta[slot * 4 + 1]!;
+  expireAt(pos: number): number {
+    const ref = this.index.refs[pos]!;
     const page = this.arena.page(ref);
     const off = this.arena.offset(ref);
-    if (readU32(page, off) !== len) return false;
-    const k = off + HEADER;
+    return page[off]! & INFO_TTL ? readF64(page, off + HEADER) : 0;
+  }
+  /** The raw 24-bit access field (see ./eviction/access.ts for its meaning per policy). */
+  accessTime(pos: number): number {
+    const ref = this.index.refs[pos]!;
+    return readU24(this.arena.page(ref), this.arena.offset(ref) + 4);
+  }
+  /** Overwrites the access field (DEBUG and eviction tests). */
+  setAccessTime(pos: number, access: number): void {
+    const ref = this.index.refs[pos]!;
+    writeU24(this.arena.page(ref), this.arena.offset(ref) + 4, access);
+  }
+  /** The key as a string (one char per byte); allocates, so not for hot paths. */
+  keyName(pos: number): string {
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref) as Buffer;
+    const off = this.arena.offset(ref);
+    if (page[off]! & INFO_EXT) return (this.objectOf(page, off) as OutsideKey).key.toString("latin1");
+    const k = keyOffset(page, off);
+    return page.latin1Slice(k, k + keyLength(page, off));
+  }
+  /** A copy of the key's bytes. */
+  keyBytes(pos: number): Buffer {
+    return Buffer.from(this.keyName(pos), 'latin1');
+  }
+  keyHash(pos: number): number {
+    return this.refKeyHash(this.index.refs[pos]!);
+  }
+  /** Whether the key at `pos` is exactly buf[start, end). */
+  keyEquals(pos: number, buf: Uint8Array, start: number, end: number): boolean {
+    return this.refKeyEquals(this.index.refs[pos]!, buf, start, end);
+  }
+  refKeyEquals(ref: number, buf: Uint8Array, start: number, end: number): boolean {
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    const len = end - start;
+    if (page[off]! & INFO_EXT) {
+      const key = (this.objectOf(page, off) as OutsideKey).key;
+      return key.length === len && key.compare(buf, start, end) === 0;
+    }
+    if (keyLength(page, off) !== len) return false;
+    const k = keyOffset(page, off);
     for (let i = 0; i < len; i++) if (page[k + i] !== buf[start + i]) return false;
     return true;
   }
-  /** The value object of a non-inline value (ints, big strings, other types). */
-  value(slot: number): unknown {
-    if (this.meta[slot * 4 + 2]! & F_INLINE) return this.stringValue(slot);
-    return this.values[slot];
+  refKeyHash(ref: number): number {
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    if (page[off]! & INFO_EXT) {
+      const key = (this.objectOf(page, off) as OutsideKey).key;
+      return hashBytes(key, 0, key.length);
+    }
+    const k = keyOffset(page, off);
+    return hashBytes(page, k, k + keyLength(page, off));
+  }
+  /** The value: a view of inline string bytes (valid until the next write), or the value object. */
+  value(pos: number): unknown {
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    if (page[off]! & INFO_EXT) return (this.objectOf(page, off) as OutsideKey).value;
+    if (readU16(page, off + 2) === VALUE_REF) return this.objectOf(page, off);
+    return this.stringValue(pos);
   }
   /** A string value: a view of its bytes (valid until the next write), or its number. */
-  stringValue(slot: number): StringValue {
-    const mem = this.stringRef(slot);
-    if (mem === null) return this.values[slot] as StringValue;
+  stringValue(pos: number): StringValue {
+    const mem = this.stringRef(pos);
+    if (mem === null) return this.value(pos) as StringValue;
     return Buffer.from(mem.buffer, mem.byteOffset + this.refStart, this.refEnd - this.refStart);
   }
   /**
-   * The memory holding an inline string value, with its range in
-   * refStart/refEnd; null when the value is not inline (see value()).
+   * The memory holding a string value's bytes, with its range in
+   * refStart/refEnd; null when the value is not bytes (an int).
    * Allocates nothing: this is how GET reads.
    */
-  stringRef(slot: number): Uint8Array | null {
-    const m = slot * 4;
-    if (!(this.meta[m + 2]! & F_INLINE)) {
-      const v = this.values[slot];
+  stringRef(pos: number): Uint8Array | null {
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    const vlen = readU16(page, off + 2);
+    if (vlen === VALUE_REF || page[off]! & INFO_EXT) {
+      const v = this.value(pos);
       if (Buffer.isBuffer(v)) {
         this.refStart = 0;
         this.refEnd = v.length;
@@ -239,11 +310,8 @@ export class Database implements KeyStore {
       }
       return null;
     }
-    const ref = this.meta[m + 1]!;
-    const page = this.arena.page(ref);
-    const off = this.arena.offset(ref);
-    this.refStart = off + HEADER + readU32(page, off);
-    this.refEnd = this.refStart + readU32(page, off + 4);
+    this.refStart = keyOffset(page, off) + keyLength(page, off);
+    this.refEnd = this.refStart + vlen;
     return page;
   }
 
@@ -251,8 +319,8 @@ export class Database implements KeyStore {
 
   /**
    * Creates or overwrites a key. The TTL is cleared unless keepTtl; the access
-   * time is refreshed. String bytes (RAW/EMBSTR Buffers) are copied into the
-   * arena when they fit. Returns the slot.
+   * field is refreshed. String bytes are copied into the arena when they fit.
+   * Returns the key's handle.
    */
   put(key: string, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
     return this.putAt(keyBytesOf(key), 0, key.length, type, enc, value, keepTtl);
@@ -260,147 +328,138 @@ export class Database implements KeyStore {
 
   /** put for a key given as bytes. */
   putAt(buf: Uint8Array, start: number, end: number, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
-    if (type === KeyType.STRING && enc !== Encoding.INT && value instanceof Uint8Array && HEADER + (end - start) + value.length <= MAX_CHUNK) {
+    if (type === KeyType.STRING && enc !== Encoding.INT && value instanceof Uint8Array && fitsInline(end - start, value.length)) {
       return this.putBytesAt(buf, start, end, enc, value, 0, value.length, keepTtl);
     }
-    // Anything else is kept as given: a big string Buffer (the caller's to own,
-    // e.g. APPEND's growable buffer), an int, or another type's object.
-    const slot = this.prepare(buf, start, end, keepTtl, 0);
-    this.values[slot] = value;
-    this.meta[slot * 4 + 2] = type | (enc << 4) | (this.meta[slot * 4 + 2]! & (F_TTL | F_OUTKEY));
-    return slot;
+    // Anything else is kept as given: a big string Buffer (the caller's to
+    // own, e.g. APPEND's growable buffer), an int, or another type's object.
+    return this.write(this.findForWrite(buf, start, end), buf, start, end, keepTtl, type | (enc << 3), null, 0, 0, value, -1);
   }
 
   /** Creates or overwrites a string key from value bytes, copied straight into the arena (the SET path). */
   putBytesAt(kbuf: Uint8Array, ks: number, ke: number, enc: Encoding, vbuf: Uint8Array, vs: number, ve: number, keepTtl = false): number {
+    const pos = this.findForWrite(kbuf, ks, ke);
+    const info = KeyType.STRING | (enc << 3);
     const vlen = ve - vs;
-    const inline = HEADER + (ke - ks) + vlen <= MAX_CHUNK;
-    let value: Buffer | undefined;
-    if (!inline) {
-      // Copy before prepare(): the source may be this key's own value.
-      value = Buffer.allocUnsafeSlow(vlen);
-      value.set(vbuf.subarray(vs, ve));
+    if (fitsInline(ke - ks, vlen)) {
+      return this.write(pos, kbuf, ks, ke, keepTtl, info, vbuf, vs, vlen, undefined, -1);
     }
-    const slot = this.prepare(kbuf, ks, ke, keepTtl, inline ? vlen : 0, vbuf, vs);
-    const m = slot * 4;
-    this.values[slot] = value;
-    this.meta[m + 2] = KeyType.STRING | (enc << 4) | (inline ? F_INLINE : 0) | (this.meta[m + 2]! & (F_TTL | F_OUTKEY));
-    return slot;
+    // Too big for a chunk: the value gets its own Buffer (a copy: the source
+    // may be this key's own value, or a socket buffer about to be reused).
+    const value = Buffer.allocUnsafeSlow(vlen);
+    value.set(vbuf.subarray(vs, ve));
+    return this.write(pos, kbuf, ks, ke, keepTtl, info, null, 0, 0, value, -1);
   }
 
   /**
-   * Gives a live string key an int-encoded value in place (INCR and friends):
-   * keeps the key's chunk and TTL, refreshes the access time.
+   * Gives a live string key an int-encoded value (INCR and friends): keeps
+   * the key's TTL, refreshes the access field. An int already held as an
+   * object is replaced without touching the item.
    */
-  setInt(slot: number, n: number | bigint): void {
-    const m = slot * 4;
-    const info = this.meta[m + 2]!;
-    if (info & F_INLINE) {
-      // The chunk keeps the key; its value bytes are no longer used.
-      const ref = this.meta[m + 1]!;
-      writeU32(this.arena.page(ref), this.arena.offset(ref) + 4, 0);
+  setInt(pos: number, n: number | bigint): void {
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    const info = page[off]!;
+    if (!(info & INFO_EXT) && readU16(page, off + 2) === VALUE_REF && ((info >> 3) & 7) === Encoding.INT) {
+      this.objects[this.idOf(page, off)] = n;
+      this.touch(pos);
+      return;
     }
-    this.values[slot] = n;
-    this.meta[m + 2] = KeyType.STRING | (Encoding.INT << 4) | (info & (F_TTL | F_OUTKEY));
-    this.meta[m + 3] = this.stats.lru;
+    const key = this.keyBytes(pos);
+    this.write(pos, key, 0, key.length, true, KeyType.STRING | (Encoding.INT << 3), null, 0, 0, n, -1);
+    this.touch(pos);
   }
 
-  /** Replaces the value of a live slot, keeping its TTL and access time. */
-  replaceValue(slot: number, enc: Encoding, value: unknown): void {
-    const m = slot * 4;
-    const type = this.meta[m + 2]! & 15;
-    const keep = this.meta[m + 2]! & (F_TTL | F_OUTKEY);
-    const access = this.meta[m + 3]!;
-    const key = this.keyBytes(slot);
-    this.putAt(key, 0, key.length, type, enc, value, true);
-    this.meta[m + 3] = access;
-    this.meta[m + 2] = (this.meta[m + 2]! & ~(F_TTL | F_OUTKEY)) | keep;
+  /** Replaces the value of a live key, keeping its TTL and access field. */
+  replaceValue(pos: number, enc: Encoding, value: unknown): void {
+    const type = this.type(pos);
+    const access = this.accessTime(pos);
+    const key = this.keyBytes(pos);
+    if (type === KeyType.STRING && enc !== Encoding.INT && value instanceof Uint8Array && fitsInline(key.length, value.length)) {
+      const p = this.putBytesAt(key, 0, key.length, enc, value, 0, value.length, true);
+      this.setAccessTime(p, access);
+      return;
+    }
+    this.write(pos, key, 0, key.length, true, type | (enc << 3), null, 0, 0, value, access);
   }
 
   /** Sets an absolute expiry (ms), or clears it with 0. */
-  setExpire(slot: number, atMs: number): void {
-    const m = slot * 4 + 2;
-    const had = (this.meta[m]! & F_TTL) !== 0;
-    if (atMs === 0) {
-      if (had) this.volatile--;
-      this.meta[m] = this.meta[m]! & ~F_TTL;
-      this.expires[slot] = 0;
+  setExpire(pos: number, atMs: number): void {
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    const had = (page[off]! & INFO_TTL) !== 0;
+    if (had && atMs !== 0) {
+      writeF64(page, off + HEADER, atMs);
       return;
     }
-    if (!had) this.volatile++;
-    this.meta[m] = this.meta[m]! | F_TTL;
-    this.expires[slot] = atMs;
+    if (!had && atMs === 0) return;
+    this.relayout(pos, atMs);
   }
 
   /** Deletes a key if it exists (expired keys count as absent). */
   delete(key: string): boolean {
-    const slot = this.lookupWrite(key);
-    if (slot === NO_KEY) return false;
-    this.removeSlot(slot);
+    const pos = this.lookupWrite(key);
+    if (pos === NO_KEY) return false;
+    this.removeAt(pos);
     return true;
   }
 
-  deleteSlot(slot: number): void {
-    this.removeSlot(slot);
+  /** Deletes the key buf[start, end) if it is stored, expired or not; true when it was. */
+  deleteKeyAt(buf: Uint8Array, start: number, end: number): boolean {
+    const pos = this.index.find(buf, start, end, hashBytes(buf, start, end));
+    if (pos < 0) return false;
+    this.removeAt(pos);
+    return true;
+  }
+
+  deleteSlot(pos: number): void {
+    this.removeAt(pos);
   }
 
   /** Removes every key. */
   clear(): void {
     this.index.clear();
-    for (let s = 0; s < this.high; s++) if (this.meta[s * 4 + 2] !== 0 && this.meta[s * 4 + 1]! >= 0) this.arena.release(this.meta[s * 4 + 1]!);
-    this.outKeys.clear();
-    this.values = [];
-    this.meta = new Int32Array(MIN_CAPACITY * 4);
-    this.expires = new Float64Array(MIN_CAPACITY);
-    this.freeSlots = [];
-    this.high = 0;
-    this.count = 0;
+    this.arena.clear();
+    this.objects = [];
+    this.objectBytes = [];
+    this.freeIds = [];
+    this.outside = 0;
     this.volatile = 0;
     this.sweepCursor = 0;
     this.lastFound = -1;
   }
 
-  /** Bytes the arena chunks of this database's items occupy. */
-  get arenaBytes(): number {
-    return this.arena.usedBytes;
-  }
-
-  // ---- iteration (./iteration.ts walks the slot table through these) -------
+  // ---- walks (./iteration.ts) ---------------------------------------------
 
   /**
-   * Visits live keys starting at slot `cursor`, at most `count` occupied
-   * slots, and returns the next cursor (0 when done). Expired keys are
-   * collected and not visited.
+   * SCAN: visits live keys of the buckets from `cursor` (reverse-binary order,
+   * as Redis, so a key present for the whole iteration is returned even if
+   * the table grows or shrinks) until `count` were visited; returns the next
+   * cursor (0 when done). Expired keys met are collected, not visited.
    */
-  scan(cursor: number, count: number, visit: (slot: number) => void): number {
-    return scanSlots(this, cursor, count, visit, this.clock.now());
+  scan(cursor: number, count: number, visit: (pos: number) => void): number {
+    return scanIndex(this, cursor, count, visit, this.clock.now());
   }
 
-  /** A random live key's slot, or NO_KEY when empty. */
+  /** A random live key's handle, or NO_KEY when empty. */
   randomSlot(): number {
-    return randomLiveSlot(this, this.clock.now());
+    return randomLivePosition(this, this.clock.now());
   }
 
   /**
-   * Active expiry: sweeps the expiry column from where it stopped until
-   * `deadline` (performance.now() ms) or a full lap; true when the lap ended.
+   * Active expiry: sweeps the table from where it stopped until `deadline`
+   * (performance.now() ms) or a full lap; true when the lap ended.
    */
   activeExpire(deadline: number, now: () => number, out: { checked: number; expired: number }): boolean {
     if (this.volatile === 0) return true;
     return sweepExpired(this, deadline, now, out, this.clock.now());
   }
 
-  /** @internal Whether slot `s` holds a key. */
-  occupied(s: number): boolean {
-    return this.meta[s * 4 + 2] !== 0;
-  }
-  /** @internal Raw expiry of slot `s` (0 = none), no liveness check. */
-  rawExpire(s: number): number {
-    return this.expires[s]!;
-  }
   /** @internal Removes an expired key and counts it. */
-  collectExpired(s: number): void {
-    this.removeSlot(s);
+  collectExpired(pos: number): void {
+    this.removeAt(pos);
     this.stats.expiredKeys++;
   }
   /** @internal Where the active expiry sweep resumes. */
@@ -411,125 +470,159 @@ export class Database implements KeyStore {
     this.sweepCursor = s;
   }
 
+  /** Removes the key at `pos` (eviction and the walks). */
+  removeAt(pos: number): void {
+    this.lastFound = -1;
+    const ref = this.index.refs[pos]!;
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    if (page[off]! & INFO_TTL) this.volatile--;
+    if (page[off]! & INFO_EXT || readU16(page, off + 2) === VALUE_REF) this.freeObject(this.idOf(page, off));
+    this.arena.release(ref);
+    this.index.removeAt(pos);
+    if (this.index.size === 0) this.sweepCursor = 0;
+  }
+
   // ---- internals ----------------------------------------------------------
 
-  /**
-   * Finds or creates the slot for a key and gives it a fresh chunk holding the
-   * key and, when vlen > 0, value bytes copied from vsrc. The old chunk is
-   * released only after the copy, so vsrc may be the key's own value.
-   * Leaves type/encoding/INLINE for the caller; keeps TTL only if keepTtl.
-   */
-  private prepare(kbuf: Uint8Array, ks: number, ke: number, keepTtl: boolean, vlen: number, vsrc?: Uint8Array, vs = 0): number {
+  /** The position of a live-or-expired key about to be overwritten, or -1 (its hash then in newHash). */
+  private findForWrite(kbuf: Uint8Array, ks: number, ke: number): number {
     const last = this.lastFound;
-    let h: number;
-    let slot: number;
-    if (last >= 0 && last < this.high && this.meta[last * 4 + 2] !== 0 && this.keyEquals(last, kbuf, ks, ke)) {
-      slot = last;
-      h = this.meta[last * 4]! >>> 0;
-    } else {
-      h = hashBytes(kbuf, ks, ke);
-      slot = this.index.find(kbuf, ks, ke, h);
-    }
+    if (last >= 0 && last < this.index.capacity && this.index.meta[last] !== 0 && this.keyEquals(last, kbuf, ks, ke)) return last;
+    const h = hashBytes(kbuf, ks, ke);
+    this.newHash = h;
+    return this.index.find(kbuf, ks, ke, h);
+  }
+  private newHash = 0;
+
+  /**
+   * Writes a key's item: at `pos` (an existing key) or, when pos < 0, a new
+   * key whose hash findForWrite() left in newHash. The value is vlen bytes from vsrc, or `obj` when vsrc
+   * is null. A new chunk is filled before the old one is released, so vsrc
+   * may be the key's own value. access < 0: refresh it by the policy.
+   */
+  private write(
+    pos: number, kbuf: Uint8Array, ks: number, ke: number, keepTtl: boolean, typeEnc: number,
+    vsrc: Uint8Array | null, vs: number, vlen: number, obj: unknown, access: number,
+  ): number {
     const klen = ke - ks;
-    const isNew = slot < 0;
-    if (!isNew) {
-      const m = slot * 4;
-      if (this.meta[m + 2]! & F_TTL) {
-        if (this.expires[slot]! <= this.clock.now()) {
-          // Overwriting a key that expired but was not collected: it is a new
-          // key (no TTL kept). Commands that look the key up first count the
-          // expiry there, as Redis does; a blind overwrite does not.
-          this.setExpire(slot, 0);
-        } else if (!keepTtl) {
-          this.setExpire(slot, 0);
-        }
-      }
-    } else {
-      slot = this.allocSlot();
-      this.count++;
-      this.meta[slot * 4] = h | 0;
-      this.meta[slot * 4 + 1] = -1;
-      this.meta[slot * 4 + 2] = 0;
-      this.expires[slot] = 0;
-    }
-    const m = slot * 4;
-    const oldRef = this.meta[m + 1]!;
-    if (HEADER + klen > MAX_CHUNK) {
-      // A huge key lives outside the arena (and so does its value).
-      if (!this.outKeys.has(slot)) this.outKeys.set(slot, Buffer.from(kbuf.subarray(ks, ke)));
-      this.meta[m + 1] = -1;
-      this.meta[m + 2] = (this.meta[m + 2]! & F_TTL) | F_OUTKEY;
-    } else if (
-      oldRef >= 0 &&
-      classFor(HEADER + klen + vlen) === classFor(this.arena.capacity(oldRef))
-    ) {
-      // Same size class: overwrite the value in place (the key is already
-      // there). Safe: arena bytes are always copied into replies, never
-      // queued on a socket; a source that is part of this very value starts
-      // at or after the value's first byte, and copies run forward (or
-      // through TypedArray#set, which handles overlap).
+    let expire = 0;
+    let oldRef = -1;
+    if (pos >= 0) {
+      oldRef = this.index.refs[pos]!;
       const page = this.arena.page(oldRef);
       const off = this.arena.offset(oldRef);
-      writeU32(page, off + 4, vlen);
-      if (vlen > 0) copyBytes(vsrc!, vs, vlen, page, off + HEADER + klen);
-      this.meta[m + 2] = this.meta[m + 2]! & F_TTL;
-      this.meta[m + 3] = this.stats.lru;
-      return slot;
+      const info = page[off]!;
+      if (info & INFO_TTL) {
+        const at = readF64(page, off + HEADER);
+        // An expired key that was not collected is overwritten as a new key
+        // (no TTL kept). Commands that look the key up first count the expiry
+        // there, as Redis does; a blind overwrite does not.
+        if (keepTtl && at > this.clock.now()) expire = at;
+        else this.volatile--;
+      }
+      if (access < 0) {
+        const old = readU24(page, off + 4);
+        // Redis keeps the LFU counter across an overwrite; an overwrite is an access.
+        access = this.stats.mode === AccessMode.FIFO ? old : touched(old, this.stats);
+      }
+      if (info & INFO_EXT || readU16(page, off + 2) === VALUE_REF) this.freeObject(this.idOf(page, off));
+    } else if (access < 0) {
+      access = initialAccess(this.stats);
+    }
+    const ttl = expire !== 0;
+    const ext = itemSize(klen, 4, ttl) > MAX_CHUNK;
+    if (ext) {
+      obj = { key: Buffer.from(kbuf.subarray(ks, ke)), value: vsrc === null ? obj : Buffer.from(vsrc.subarray(vs, vs + vlen)) } satisfies OutsideKey;
+      vsrc = null;
+    }
+    const info = typeEnc | (ttl ? INFO_TTL : 0) | (ext ? INFO_EXT : 0);
+    const need = ext ? HEADER + (ttl ? EXPIRE_BYTES : 0) + 4 : itemSize(klen, vsrc === null ? 4 : vlen, ttl);
+    const vlen16 = vsrc === null ? VALUE_REF : vlen;
+    let ref: number;
+    let page: Uint8Array;
+    let off: number;
+    if (oldRef >= 0 && !ext && classFor(need) === classFor(this.arena.capacity(oldRef)) && !((this.arena.page(oldRef)[this.arena.offset(oldRef)]! ^ info) & (INFO_TTL | INFO_EXT))) {
+      // Same chunk size and layout: rewrite in place (the key is already
+      // there). A source inside this very value starts at or after the
+      // value's first byte, and copies run forward, so it survives.
+      ref = oldRef;
+      oldRef = -1;
+      page = this.arena.page(ref);
+      off = this.arena.offset(ref);
+      page[off] = info;
+      page[off + 2] = vlen16 & 255;
+      page[off + 3] = vlen16 >>> 8;
+      writeU24(page, off + 4, access);
     } else {
-      const ref = this.arena.alloc(HEADER + klen + vlen);
-      const page = this.arena.page(ref);
-      const off = this.arena.offset(ref);
-      writeU32(page, off, klen);
-      writeU32(page, off + 4, vlen);
-      copyBytes(kbuf, ks, klen, page, off + HEADER);
-      if (vlen > 0) copyBytes(vsrc!, vs, vlen, page, off + HEADER + klen);
-      this.meta[m + 1] = ref;
-      this.meta[m + 2] = this.meta[m + 2]! & F_TTL;
+      ref = this.arena.alloc(need);
+      page = this.arena.page(ref);
+      off = this.arena.offset(ref);
+      const k = writeHeader(page, off, info, ext ? 0 : klen, vlen16, access);
+      if (!ext) copyBytes(kbuf, ks, klen, page, k);
+    }
+    if (ttl) writeF64(page, off + HEADER, expire);
+    const v = ext ? off + HEADER + (ttl ? EXPIRE_BYTES : 0) : keyOffset(page, off) + klen;
+    if (vsrc !== null) {
+      if (vlen > 0) copyBytes(vsrc, vs, vlen, page, v);
+    } else {
+      writeU32(page, v, this.allocObject(obj));
     }
     if (oldRef >= 0) this.arena.release(oldRef);
-    this.meta[m + 3] = this.stats.lru;
-    if (isNew) this.index.insert(slot, h);
-    return slot;
-  }
-
-  private allocSlot(): number {
-    const reused = this.freeSlots.pop();
-    if (reused !== undefined) return reused;
-    const slot = this.high++;
-    if (slot >= this.expires.length) this.grow();
-    return slot;
-  }
-
-  private grow(): void {
-    const cap = this.expires.length * 2;
-    const meta = new Int32Array(cap * 4);
-    meta.set(this.meta);
-    this.meta = meta;
-    const x = new Float64Array(cap);
-    x.set(this.expires);
-    this.expires = x;
-  }
-
-  private removeSlot(slot: number): void {
-    if (slot === this.lastFound) this.lastFound = -1;
-    const m = slot * 4;
-    this.index.remove(slot, this.meta[m]! >>> 0);
-    const ref = this.meta[m + 1]!;
-    if (ref >= 0) this.arena.release(ref);
-    if (this.meta[m + 2]! & F_OUTKEY) this.outKeys.delete(slot);
-    if (this.meta[m + 2]! & F_TTL) this.volatile--;
-    this.expires[slot] = 0;
-    this.values[slot] = undefined;
-    this.meta[m + 1] = -1;
-    this.meta[m + 2] = 0;
-    this.count--;
-    if (this.count === 0) {
-      // Empty again: forget the slot space so SCAN and the sweep start small.
-      this.high = 0;
-      this.freeSlots.length = 0;
-      this.sweepCursor = 0;
-    } else {
-      this.freeSlots.push(slot);
+    if (pos >= 0) {
+      this.index.refs[pos] = ref;
+      this.index.setTtlBit(pos, ttl);
+      return pos;
     }
+    return this.index.insert(ref, this.newHash, false);
+  }
+
+  /** Moves a key's item to a chunk with (atMs > 0) or without an expiry field. */
+  private relayout(pos: number, atMs: number): void {
+    const oldRef = this.index.refs[pos]!;
+    const src = this.arena.page(oldRef);
+    const so = this.arena.offset(oldRef);
+    const info = src[so]!;
+    const ttl = atMs !== 0;
+    const ext = (info & INFO_EXT) !== 0;
+    const klen = ext ? 0 : keyLength(src, so);
+    const vlen16 = readU16(src, so + 2);
+    const vbytes = ext || vlen16 === VALUE_REF ? 4 : vlen16;
+    const ref = this.arena.alloc(itemSize(klen, vbytes, ttl));
+    const dst = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    const k = writeHeader(dst, off, ttl ? info | INFO_TTL : info & ~INFO_TTL, klen, vlen16, readU24(src, so + 4));
+    if (ttl) writeF64(dst, off + HEADER, atMs);
+    copyBytes(src, ext ? so + HEADER + ((info & INFO_TTL) !== 0 ? EXPIRE_BYTES : 0) : keyOffset(src, so), klen + vbytes, dst, k);
+    this.arena.release(oldRef);
+    this.index.refs[pos] = ref;
+    this.index.setTtlBit(pos, ttl);
+    this.volatile += ttl ? 1 : -1;
+  }
+
+  /** Id of the object an item refers to (its 4 value bytes). */
+  private idOf(page: Uint8Array, off: number): number {
+    if (page[off]! & INFO_EXT) return readU32(page, off + HEADER + (page[off]! & INFO_TTL ? EXPIRE_BYTES : 0));
+    return readU32(page, keyOffset(page, off) + keyLength(page, off));
+  }
+
+  private objectOf(page: Uint8Array, off: number): unknown {
+    return this.objects[this.idOf(page, off)];
+  }
+
+  private allocObject(v: unknown): number {
+    const id = this.freeIds.pop() ?? this.objects.length;
+    this.objects[id] = v;
+    const size = outsideSize(v);
+    this.objectBytes[id] = size;
+    this.outside += size;
+    return id;
+  }
+
+  private freeObject(id: number): void {
+    this.outside -= this.objectBytes[id]!;
+    this.objects[id] = undefined;
+    this.objectBytes[id] = 0;
+    this.freeIds.push(id);
   }
 }

@@ -58,10 +58,11 @@ export default defineCommand({
     if (src === dst && args.len(1) === args.len(2) && buf.compare(buf, args.start(1), args.end(1), args.start(2), args.end(2)) === 0) {
       return reply.error(SAME_OBJECT);
     }
-    const slot = src.lookupReadAt(buf, args.start(1), args.end(1));
-    if (slot === NO_KEY) return reply.int(0);
-    const expire = src.expireAt(slot);
+    if (src.lookupReadAt(buf, args.start(1), args.end(1)) === NO_KEY) return reply.int(0);
     if (dst.lookupWriteAt(buf, args.start(2), args.end(2)) !== NO_KEY && !replace) return reply.int(0);
+    // Found again: expiring the destination may have moved the source's handle.
+    const slot = src.findAt(buf, args.start(1), args.end(1));
+    const expire = src.expireAt(slot);
     // The copy is a new object; put() overwrites a replaced destination and clears its TTL.
     const type = src.type(slot);
     const value = duplicateValue(type, src.value(slot));

@@ -1,7 +1,6 @@
 // KEYS pattern
 import { defineCommand, type CommandSpec } from '../define.js';
 import { globMatch } from '../../engine/glob.js';
-import { KeyType } from '../../engine/status.js';
 
 export default defineCommand({
   name: 'keys',
@@ -22,14 +21,13 @@ export default defineCommand({
     const ps = args.start(1);
     const pe = args.end(1);
     const allKeys = pe - ps === 1 && pat[ps] === 42; /* * */
-    // As Redis's keysCommand: expired keys are skipped but not deleted. Free
-    // slots read as type NONE.
+    // As Redis's keysCommand: expired keys are skipped but not deleted.
     const now = ctx.engine.clock.now();
     const limit = db.slotLimit;
     const token = reply.beginArray();
     let n = 0;
     for (let s = 0; s < limit; s++) {
-      if (db.type(s) === KeyType.NONE) continue;
+      if (!db.occupied(s)) continue;
       const k = db.keyBytes(s);
       if (!allKeys && !globMatch(pat, ps, pe, k, 0, k.length)) continue;
       const at = db.expireAt(s);

@@ -17,19 +17,23 @@ function sameBytes(args: Args, a: number, b: number): boolean {
 export function renameGeneric(ctx: CommandContext, args: Args, reply: Reply, nx: boolean): void {
   const db = ctx.db;
   const buf = args.buf;
-  const slot = db.lookupWriteAt(buf, args.start(1), args.end(1));
-  if (slot === NO_KEY) return reply.error(NO_SUCH_KEY);
+  if (db.lookupWriteAt(buf, args.start(1), args.end(1)) === NO_KEY) return reply.error(NO_SUCH_KEY);
   if (sameBytes(args, 1, 2)) return nx ? reply.int(0) : reply.ok();
   // Redis looks the destination up in both forms (expiring it lazily).
   const exists = db.lookupWriteAt(buf, args.start(2), args.end(2)) !== NO_KEY;
   if (nx && exists) return reply.int(0);
+  // Found again: expiring the destination may have moved the source's handle.
+  const slot = db.findAt(buf, args.start(1), args.end(1));
   // Write the destination before deleting the source: the value may be a view
   // of the source's memory, valid until the source is released. put()
   // overwrites an existing destination and clears its TTL.
   const expire = db.expireAt(slot);
+  // The put copies the value out of the source's item, which stays allocated
+  // until the delete; the delete finds the source again by name because the
+  // put may have moved its handle.
   const dst = db.putAt(buf, args.start(2), args.end(2), db.type(slot), db.encoding(slot), db.value(slot));
   if (expire !== 0) db.setExpire(dst, expire);
-  db.deleteSlot(slot);
+  db.deleteKeyAt(buf, args.start(1), args.end(1));
   ctx.dirty(1);
   if (nx) reply.int(1);
   else reply.ok();
