@@ -13,6 +13,8 @@ export class CommandEntry {
   readonly arity: number;
   readonly handler: Handler | undefined;
   readonly write: boolean;
+  /** May grow memory: refused with -OOM when over maxmemory and nothing can be evicted. */
+  readonly denyOom: boolean;
   readonly noAuth: boolean;
   readonly skipMonitor: boolean;
   readonly skipSlowlog: boolean;
@@ -29,6 +31,7 @@ export class CommandEntry {
     this.handler = spec.handler;
     const f = spec.flags;
     this.write = f.includes('write');
+    this.denyOom = f.includes('denyoom');
     this.noAuth = f.includes('no_auth');
     this.skipMonitor = f.includes('skip_monitor');
     this.skipSlowlog = f.includes('skip_slowlog');

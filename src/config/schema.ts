@@ -176,7 +176,11 @@ const noDefrag = (v: string): string | null =>
     ? 'Active defragmentation cannot be enabled: it requires a Redis server compiled with a modified Jemalloc like the one shipped by default with the Redis source distribution'
     : null;
 
-const MAXMEMORY_POLICIES = ['volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'];
+// Redis's names, plus NenCache's allkeys-fifo and allkeys/volatile-adaptive (src/engine/eviction/evict.ts).
+const MAXMEMORY_POLICIES = [
+  'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction',
+  'allkeys-fifo', 'allkeys-adaptive', 'volatile-adaptive',
+];
 const PROTECTED_ACTION = ['no', 'yes', 'local'];
 const SHUTDOWN_FLAGS = ['default', 'save', 'nosave', 'now', 'force'];
 const SHUTDOWN_BITS = [0, 1, 2, 4, 8];

@@ -7,11 +7,26 @@ import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from './clock.js';
 import { Database, type KeyspaceStats } from './keyspace.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
+import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
 
 export interface EngineOptions {
   /** Number of databases (Redis's `databases`, default 16). */
   databases?: number;
   clock?: Clock;
+  /** Memory limit in bytes of what usedMemory() counts; 0 = none (Redis's maxmemory). */
+  maxMemory?: number;
+  /** Redis's maxmemory-policy names, plus allkeys-fifo and allkeys/volatile-adaptive. */
+  policy?: string;
+  /** Keys sampled per database per eviction round (maxmemory-samples, default 5). */
+  samples?: number;
+}
+
+/** What evict() achieved. */
+export const enum EvictResult {
+  /** Under the limit (or no limit). */
+  OK = 0,
+  /** Still over the limit: nothing (more) can be evicted under this policy. */
+  FAIL = 1,
 }
 
 export class Engine {
@@ -30,12 +45,27 @@ export class Engine {
   readonly dbs: Database[];
   /** Total time the active expiry cycle has run, in ms (INFO expire_cycle_cpu_milliseconds). */
   expireCycleMs = 0;
+  maxMemory = 0;
+  samples = 5;
+  private policyInForce: EvictionPolicy = parsePolicy('noeviction');
+  private readonly evictor: Evictor;
+  readonly eviction = { evictedKeys: 0, evictionMs: 0, pressureEvents: 0, underPressure: false };
+  /** Memory the embedding adds to usedMemory() (the server: client buffers). */
+  extraMemory: () => number = () => 0;
+  /** Called once each time usage crosses 90 % of maxMemory going up. */
+  onPressure: ((used: number, max: number) => void) | null = null;
+  /** Called for each evicted key, before it goes (db index, key handle); null = nobody listens. */
+  onEvict: ((db: Database, pos: number) => void) | null = null;
   private expireDb = 0;
   private readonly sweep = { checked: 0, expired: 0 };
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.refreshClock();
+    this.evictor = new Evictor(this.stats);
+    this.maxMemory = options.maxMemory ?? 0;
+    this.samples = options.samples ?? 5;
+    if (options.policy !== undefined) this.setPolicy(options.policy);
     const n = options.databases ?? 16;
     this.dbs = Array.from({ length: n }, () => new Database(this.clock, this.stats));
   }
@@ -45,6 +75,69 @@ export class Engine {
     const now = this.clock.now();
     this.stats.lru = lruClock(now);
     this.stats.lfuMinutes = lfuMinutes(now);
+  }
+
+  get policy(): EvictionPolicy {
+    return this.policyInForce;
+  }
+
+  /** Changes maxmemory-policy; items keep their access field, read from now on by the new policy's rules (as Redis). */
+  setPolicy(name: string): void {
+    this.policyInForce = parsePolicy(name);
+    this.stats.mode = this.policyInForce.mode;
+    this.evictor.reset();
+  }
+
+  /** Bytes of keys, values and key tables in every database, plus extraMemory(): what maxMemory limits. */
+  usedMemory(): number {
+    let n = this.extraMemory();
+    for (const db of this.dbs) n += db.usedMemory;
+    return n;
+  }
+
+  /**
+   * Evicts keys by the policy until usedMemory() <= maxMemory (Redis's
+   * performEvictions, run before each command). FAIL when still over: the
+   * policy is noeviction, or it has nothing left to evict.
+   */
+  evict(): EvictResult {
+    if (this.maxMemory <= 0) return EvictResult.OK;
+    let used = this.usedMemory();
+    this.notePressure(used);
+    if (used <= this.maxMemory) return EvictResult.OK;
+    if (this.policyInForce.kind === 'none') return EvictResult.FAIL;
+    const start = performance.now();
+    try {
+      while (used > this.maxMemory) {
+        if (!this.evictOne()) return EvictResult.FAIL;
+        used = this.usedMemory();
+      }
+      return EvictResult.OK;
+    } finally {
+      this.eviction.evictionMs += performance.now() - start;
+    }
+  }
+
+  private evictOne(): boolean {
+    const listener = this.onEvict;
+    if (listener !== null) {
+      // Rare path (an embedder listening): find the victim, tell, then remove.
+      const d = this.evictor.evictOne(this.dbs, this.policyInForce, this.samples, (db, pos) => listener(db, pos));
+      if (d < 0) return false;
+    } else if (this.evictor.evictOne(this.dbs, this.policyInForce, this.samples) < 0) {
+      return false;
+    }
+    this.eviction.evictedKeys++;
+    return true;
+  }
+
+  private notePressure(used: number): void {
+    const over = used >= this.maxMemory * 0.9;
+    if (over && !this.eviction.underPressure) {
+      this.eviction.pressureEvents++;
+      this.onPressure?.(used, this.maxMemory);
+    }
+    this.eviction.underPressure = over;
   }
 
   /** SWAPDB: exchanges the contents of two databases. */
@@ -61,6 +154,7 @@ export class Engine {
       n += db.size;
       db.clear();
     }
+    this.evictor.reset();
     return n;
   }
 

@@ -88,17 +88,22 @@ const ratio = (a: number, b: number): string => (b > 0 ? a / b : 0).toFixed(2);
 
 function memory(s: Server, out: Lines): void {
   const m = process.memoryUsage();
-  // The JS heap plus memory outside it (Buffers) is what the "allocator" handed out.
-  const used = m.heapUsed + m.external;
+  // What maxmemory limits: item chunks, key tables, values outside the arena
+  // and client buffers, as Redis's used_memory counts what zmalloc handed out.
+  // The JS runtime itself shows in used_memory_rss and used_memory_js_heap.
+  const used = s.engine.usedMemory();
   s.memoryPeak = Math.max(s.memoryPeak, used);
   const maxmemory = s.config.getNumber('maxmemory');
   const total = os.totalmem();
   const clientsMem = clientMemory(s);
-  const overhead = s.memoryStartup + clientsMem;
+  let tables = 0;
+  for (const db of s.engine.dbs) tables += db.table.bytes;
+  const overhead = s.memoryStartup + clientsMem + tables;
   const dataset = Math.max(0, used - overhead);
   const net = used - s.memoryStartup;
-  // allocator_* map onto V8: allocated = used, active = committed heap + external, resident = RSS.
-  const active = m.heapTotal + m.external;
+  // allocator_* describe the arena: allocated = used, active = pages held, resident = RSS.
+  let active = clientsMem;
+  for (const db of s.engine.dbs) active += db.reservedMemory;
   out.push(
     `used_memory:${used}`,
     `used_memory_human:${formatBytesHuman(used)}`,
@@ -153,6 +158,7 @@ function memory(s: Server, out: Lines): void {
     'lazyfree_pending_objects:0',
     'lazyfreed_objects:0',
     `used_memory_js_heap:${m.heapUsed}`,
+    `maxmemory_pressure_events:${s.engine.eviction.pressureEvents}`,
     `used_memory_external:${m.external}`,
   );
 }
@@ -238,7 +244,7 @@ function stats(s: Server, out: Lines): void {
     `expired_stale_perc:${ks.expiredStalePerc.toFixed(2)}`,
     'expired_time_cap_reached_count:0',
     `expire_cycle_cpu_milliseconds:${Math.round(s.engine.expireCycleMs)}`,
-    'evicted_keys:0',
+    `evicted_keys:${s.engine.eviction.evictedKeys}`,
     'evicted_clients:0',
     'total_eviction_exceeded_time:0',
     'current_eviction_exceeded_time:0',

@@ -9,6 +9,7 @@ import type { CommandContext, ServerStats } from '../commands/context.js';
 import { NOAUTH, clip, wrongArity } from '../commands/errors.js';
 import type { CommandEntry, CommandTable } from '../commands/table.js';
 import type { RespWriter } from '../protocol/resp/writer.js';
+import { EvictResult } from '../engine/engine.js';
 
 /** What dispatch needs from the connection besides the handler context. */
 export interface DispatchTarget {
@@ -22,6 +23,8 @@ export interface DispatchTarget {
   /** performance.now() at the end of the previous command of this read event, or 0. */
   clockMark: number;
 }
+
+const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
 
 export interface DispatchHooks {
   /** Called after each executed command with its duration, for slowlog and MONITOR. */
@@ -80,6 +83,13 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
   }
   if (!entry.noAuth && t.authRequired()) {
     reject(t, stats, entry, NOAUTH);
+    return;
+  }
+  // As processCommand(): with a limit set, evict before every command, and
+  // refuse the ones that may grow memory when that did not get us under.
+  const engine = t.ctx.engine;
+  if (engine.maxMemory > 0 && engine.evict() !== EvictResult.OK && entry.denyOom) {
+    reject(t, stats, entry, OOM);
     return;
   }
   const handler = entry.handler;

@@ -60,7 +60,8 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Path of the config file given at start ("" when none), for INFO. */
   configFile = '';
   memoryPeak = 0;
-  readonly memoryStartup = process.memoryUsage().heapUsed;
+  /** usedMemory() of the empty engine (INFO used_memory_startup). */
+  memoryStartup = 0;
   /** client-output-buffer-limit for normal clients. */
   outputLimit: OutputLimit = { hard: 0, soft: 0, softSeconds: 0 };
   /** Wall clock in ms, refreshed by the cron every 1000/hz ms, for idle-time bookkeeping. */
@@ -88,6 +89,8 @@ export class Server implements ServerHandle, DispatchHooks {
     this.config = options.config;
     this.log = options.log ?? silentLogger();
     this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
+    this.bindEvictionSettings();
+    this.memoryStartup = this.engine.usedMemory();
     this.parserLimits = {
       maxBulkLen: this.config.getNumber('proto-max-bulk-len'),
       queryBufferLimit: this.config.getNumber('client-query-buffer-limit'),
@@ -111,6 +114,26 @@ export class Server implements ServerHandle, DispatchHooks {
     slowlogLimits();
     this.config.onChange('slowlog-log-slower-than', slowlogLimits);
     this.config.onChange('slowlog-max-len', slowlogLimits);
+  }
+
+  /** maxmemory and friends drive the engine's eviction; client buffers count as used memory, as in Redis. */
+  private bindEvictionSettings(): void {
+    const c = this.config;
+    const apply = (): void => {
+      this.engine.maxMemory = c.getNumber('maxmemory');
+      this.engine.samples = c.getNumber('maxmemory-samples');
+      this.engine.stats.lfuLogFactor = c.getNumber('lfu-log-factor');
+      this.engine.stats.lfuDecayTime = c.getNumber('lfu-decay-time');
+    };
+    apply();
+    this.engine.setPolicy(c.getString('maxmemory-policy'));
+    for (const name of ['maxmemory', 'maxmemory-samples', 'lfu-log-factor', 'lfu-decay-time']) c.onChange(name, apply);
+    c.onChange('maxmemory-policy', () => this.engine.setPolicy(c.getString('maxmemory-policy')));
+    // Summed by the cron (every 1000/hz ms), so a command pays no walk over the clients.
+    this.engine.extraMemory = () => this.clientsMemory;
+    this.engine.onPressure = (used, max) => {
+      this.log.warn({ used_memory: used, maxmemory: max }, 'Used memory is above 90% of maxmemory: keys will be evicted (or writes refused under noeviction) soon');
+    };
   }
 
   /** The port actually bound (useful with port 0). */
@@ -306,7 +329,13 @@ export class Server implements ServerHandle, DispatchHooks {
     this.cron.unref();
   }
 
+  /** Bytes held for clients (query buffers, replies, unsent output) at the last cron tick. */
+  clientsMemory = 0;
+
   private tick(): void {
+    let n = 0;
+    for (const cl of this.clients()) n += cl.parser.queryBufferLength + cl.writer.out.length + cl.socket.writableLength;
+    this.clientsMemory = n;
     this.cachedNow = Date.now();
     this.sampleOps();
     this.engine.refreshClock();

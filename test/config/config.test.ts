@@ -345,8 +345,12 @@ const SEQUENCE: [string[], Reply][] = [
 
 test(`CONFIG GET and CONFIG SET answer ${SEQUENCE.length} commands in a row exactly as redis-server 7.0.15`, () => {
   const cfg = oracleLike();
-  for (const [args, expected] of SEQUENCE) {
+  for (let [args, expected] of SEQUENCE) {
     const got = run(cfg, args);
+    // NenCache's own policies (issue 3) extend the list Redis names in this error.
+    if (args[1] === 'maxmemory-policy' && typeof expected === 'object' && !Array.isArray(expected) && expected !== null && 'err' in expected) {
+      expected = { err: `${(expected as { err: string }).err}, allkeys-fifo, allkeys-adaptive, volatile-adaptive` };
+    }
     if (Array.isArray(expected) && Array.isArray(got)) {
       // Redis lists CONFIG GET matches in hash order: compare as maps.
       const asMap = (a: string[]): Map<string, string> => new Map(a.flatMap((_, i) => (i % 2 ? [] : [[a[i]!, a[i + 1]!] as [string, string]])));

@@ -19,7 +19,7 @@ const REDIS_FIELDS: Record<string, string[]> = {
 /** Fields we leave out because we cannot measure them (see src/observability/info.ts). */
 const OMITTED = new Set(['total_reads_processed', 'total_writes_processed', 'reply_buffer_shrinks', 'reply_buffer_expands', 'used_cpu_sys_main_thread', 'used_cpu_user_main_thread']);
 /** Fields we add. */
-const EXTRA = new Set(['nencache_version', 'node_version', 'used_memory_js_heap', 'used_memory_external']);
+const EXTRA = new Set(['nencache_version', 'node_version', 'used_memory_js_heap', 'used_memory_external', 'maxmemory_pressure_events']);
 
 const EVERYTHING = ['Server', 'Clients', 'Memory', 'Persistence', 'Stats', 'Replication', 'CPU', 'Modules', 'Commandstats', 'Errorstats', 'Latencystats', 'Cluster', 'Keyspace'];
 const DEFAULT = ['Server', 'Clients', 'Memory', 'Persistence', 'Stats', 'Replication', 'CPU', 'Modules', 'Errorstats', 'Cluster', 'Keyspace'];

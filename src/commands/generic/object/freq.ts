@@ -1,10 +1,7 @@
 // OBJECT FREQ key
 import { defineCommand, rangeKeySpec } from '../../define.js';
 import { NO_KEY } from '../../../engine/status.js';
-import { idleSeconds, lfuPolicy, objectLookup } from './lookup.js';
-
-/** Redis's LFU_INIT_VAL: the counter of a new key. */
-const LFU_INIT_VAL = 5;
+import { frequency, objectLookup, tracksFrequency } from './lookup.js';
 
 export default defineCommand({
   name: 'freq',
@@ -20,15 +17,11 @@ export default defineCommand({
   handler(ctx, args, reply) {
     const slot = objectLookup(ctx, args);
     if (slot === NO_KEY) return reply.nil();
-    if (!lfuPolicy(ctx)) {
+    if (!tracksFrequency(ctx)) {
       return reply.error(
         'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.',
       );
     }
-    // No LFU counters are kept: report a new key's counter, decayed by one per
-    // lfu-decay-time minutes since the last access as LFUDecrAndReturn() does.
-    const decay = ctx.server.config.getNumber('lfu-decay-time');
-    const periods = decay > 0 ? Math.floor(idleSeconds(ctx, slot) / 60 / decay) : 0;
-    reply.int(Math.max(0, LFU_INIT_VAL - periods));
+    reply.int(frequency(ctx, slot));
   },
 });

@@ -1,0 +1,188 @@
+/**
+ * maxmemory eviction, as Redis's evict.c: sample a few keys per database,
+ * keep the best candidates in a 16-entry pool (keys copied, so the pool
+ * survives keys moving or going), evict the best until used memory is under
+ * the limit. Scores (higher = evict first) per policy:
+ *
+ *   lru       seconds since last access
+ *   lfu       255 - decayed LFU counter
+ *   ttl       keys expiring soonest (volatile-ttl)
+ *   fifo      seconds since insertion
+ *   adaptive  keys never read since they came in (freq 0) before all others,
+ *             then lower freq, then older; a sampled key that survives loses
+ *             one freq step (a CLOCK hand). One-hit wonders such as a scan's
+ *             keys go first, as from S3-FIFO's small queue, and a hot set that
+ *             stops being read ages out. Sampling instead of queues keeps the
+ *             per-item cost at the 24-bit access field every item has.
+ *   random    any key, no pool
+ */
+import type { Database } from '../keyspace.js';
+import { META_TTL } from '../index/key-index.js';
+import { AccessMode, idleSeconds, lfuDecayed, type AccessState } from './access.js';
+
+export type PolicyKind = 'none' | 'lru' | 'lfu' | 'random' | 'ttl' | 'fifo' | 'adaptive';
+
+export interface EvictionPolicy {
+  name: string;
+  kind: PolicyKind;
+  /** Only keys with a TTL may be evicted (volatile-*). */
+  volatileOnly: boolean;
+  /** What the items' access field holds under this policy. */
+  mode: AccessMode;
+}
+
+/** Redis's names plus allkeys-fifo and allkeys/volatile-adaptive. */
+export const POLICY_NAMES = [
+  'noeviction', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl',
+  'allkeys-fifo', 'allkeys-adaptive', 'volatile-adaptive',
+] as const;
+
+export function parsePolicy(name: string): EvictionPolicy {
+  const n = name.toLowerCase();
+  if (!(POLICY_NAMES as readonly string[]).includes(n)) throw new RangeError(`unknown maxmemory-policy '${name}'`);
+  if (n === 'noeviction') return { name: n, kind: 'none', volatileOnly: false, mode: AccessMode.LRU };
+  const [scope, what] = n.split('-') as [string, string];
+  const kind = what as PolicyKind;
+  const mode = kind === 'lfu' ? AccessMode.LFU : kind === 'adaptive' ? AccessMode.ADAPTIVE : kind === 'fifo' ? AccessMode.FIFO : AccessMode.LRU;
+  return { name: n, kind, volatileOnly: scope === 'volatile', mode };
+}
+
+const POOL_SIZE = 16;
+const FREQ_SHIFT = 22;
+const CLOCK22 = (1 << 22) - 1;
+
+/** Counters eviction keeps (INFO stats). */
+export interface EvictionStats {
+  evictedKeys: number;
+  /** Total time spent evicting, ms. */
+  evictionMs: number;
+}
+
+export class Evictor {
+  private readonly scores = new Float64Array(POOL_SIZE);
+  private readonly dbs = new Int32Array(POOL_SIZE);
+  private readonly keys: Buffer[] = Array.from({ length: POOL_SIZE }, () => Buffer.allocUnsafe(64));
+  private readonly lens = new Int32Array(POOL_SIZE);
+  private size = 0;
+
+  constructor(private readonly access: AccessState) {}
+
+  /** Forgets pooled candidates (after FLUSHALL, a policy change, SWAPDB). */
+  reset(): void {
+    this.size = 0;
+  }
+
+  /**
+   * Evicts one key chosen by `policy` from `dbs`; returns the database index
+   * it came from, or -1 when there was nothing to evict.
+   */
+  evictOne(dbs: Database[], policy: EvictionPolicy, samples: number, before?: (db: Database, pos: number) => void): number {
+    if (policy.kind === 'random') return this.evictRandom(dbs, policy.volatileOnly, before);
+    for (let tries = 0; tries < 4; tries++) {
+      for (let d = 0; d < dbs.length; d++) {
+        const db = dbs[d]!;
+        if ((policy.volatileOnly ? db.volatileCount : db.size) > 0) this.sample(db, d, policy, samples);
+      }
+      // Best candidates are at the end; skip ones that are gone since.
+      while (this.size > 0) {
+        const i = --this.size;
+        const db = dbs[this.dbs[i]!]!;
+        const pos = db.findAt(this.keys[i]!, 0, this.lens[i]!);
+        if (pos < 0) continue;
+        before?.(db, pos);
+        db.removeAt(pos);
+        return this.dbs[i]!;
+      }
+    }
+    return -1;
+  }
+
+  private evictRandom(dbs: Database[], volatileOnly: boolean, before?: (db: Database, pos: number) => void): number {
+    // Redis walks the databases round-robin for the random policies.
+    for (let n = 0; n < dbs.length; n++) {
+      const d = (this.nextDb + n) % dbs.length;
+      const db = dbs[d]!;
+      if ((volatileOnly ? db.volatileCount : db.size) === 0) continue;
+      const t = db.table;
+      let pos = Math.floor(Math.random() * t.capacity);
+      for (let walked = 0; walked <= t.capacity; walked++, pos = (pos + 1) & t.mask) {
+        const m = t.meta[pos]!;
+        if (m !== 0 && (!volatileOnly || m & META_TTL)) {
+          before?.(db, pos);
+          db.removeAt(pos);
+          this.nextDb = (d + 1) % dbs.length;
+          return d;
+        }
+      }
+    }
+    return -1;
+  }
+  private nextDb = 0;
+
+  /** Samples up to `samples` keys of one database into the pool. */
+  private sample(db: Database, d: number, policy: EvictionPolicy, samples: number): void {
+    const t = db.table;
+    let pos = Math.floor(Math.random() * t.capacity);
+    let found = 0;
+    // Consecutive entries from a random point, as dictGetSomeKeys; bounded so
+    // a table with few volatile keys cannot make this O(table).
+    for (let walked = 0; found < samples && walked < samples * 20 && walked < t.capacity; walked++, pos = (pos + 1) & t.mask) {
+      const m = t.meta[pos]!;
+      if (m === 0 || (policy.volatileOnly && !(m & META_TTL))) continue;
+      found++;
+      this.offer(db, d, pos, this.score(db, pos, policy));
+    }
+  }
+
+  private score(db: Database, pos: number, policy: EvictionPolicy): number {
+    const a = db.accessTime(pos);
+    switch (policy.kind) {
+      case 'lfu':
+        return 255 - lfuDecayed(a, this.access);
+      case 'ttl':
+        return -db.expireAt(pos);
+      case 'adaptive': {
+        const freq = a >>> FREQ_SHIFT;
+        // The CLOCK hand: a sampled key keeps its place only by being read again.
+        if (freq > 0) db.setAccessTime(pos, ((freq - 1) << FREQ_SHIFT) | (a & CLOCK22));
+        return (3 - freq) * (CLOCK22 + 1) + idleSeconds(a, this.access);
+      }
+      default:
+        return idleSeconds(a, this.access);
+    }
+  }
+
+  /** Inserts a candidate in the pool, kept sorted by ascending score. */
+  private offer(db: Database, d: number, pos: number, score: number): void {
+    let i = 0;
+    while (i < this.size && this.scores[i]! < score) i++;
+    if (i === 0 && this.size === POOL_SIZE) return; // worse than everything pooled
+    const name = db.keyBytes(pos);
+    // The same key already pooled: keep one entry.
+    for (let j = 0; j < this.size; j++) {
+      if (this.dbs[j] === d && this.lens[j] === name.length && this.keys[j]!.compare(name, 0, name.length, 0, name.length) === 0) return;
+    }
+    if (this.size < POOL_SIZE) {
+      for (let j = this.size; j > i; j--) this.move(j - 1, j);
+      this.size++;
+    } else {
+      // Full: drop the worst (index 0) and shift left up to the insertion point.
+      i--;
+      for (let j = 0; j < i; j++) this.move(j + 1, j);
+    }
+    this.scores[i] = score;
+    this.dbs[i] = d;
+    if (this.keys[i]!.length < name.length) this.keys[i] = Buffer.allocUnsafe(name.length * 2);
+    name.copy(this.keys[i]!, 0);
+    this.lens[i] = name.length;
+  }
+
+  private move(from: number, to: number): void {
+    this.scores[to] = this.scores[from]!;
+    this.dbs[to] = this.dbs[from]!;
+    const k = this.keys[to]!;
+    this.keys[to] = this.keys[from]!;
+    this.keys[from] = k;
+    this.lens[to] = this.lens[from]!;
+  }
+}
