@@ -5,7 +5,12 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_OPTIONS, runServerBench, type ServerName } from './server/redis-benchmark.js';
+import { DEFAULT_OPTIONS, repoRoot, runServerBench, type ServerName } from './server/redis-benchmark.js';
+import { formatMemoryTable, runMemoryBench, type MemoryServer } from './memory/rss.js';
+import { formatHitRatioTable, runHitRatio } from './hitratio/run.js';
+import { enginePolicies } from './hitratio/engine-policies.js';
+import { formatEmbeddedTable, runEmbeddedBench } from './embedded/compare.js';
+import { join } from 'node:path';
 
 const positive = (integer: boolean) => (v: string): number => {
   const n = Number(v);
@@ -71,7 +76,11 @@ export async function main(argv: string[]): Promise<void> {
     .option('--keyspace <n>', 'random keys (-r)', positive(true), d.keyspace)
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
     .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node dist/src/cli/nencache-server.js"]`)
-    .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']));
+    .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
+    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache)', list, ['server', 'memory', 'hitratio', 'embedded'])
+    .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
+    .option('--hitratio-length <n>', 'requests per hit-ratio trace', positive(true), 1_000_000)
+    .option('--hitratio-universe <n>', 'Zipf universe of the hit-ratio traces', positive(true), 100_000);
   program.parse(argv);
   const o = program.opts<{
     rounds: number;
@@ -85,8 +94,27 @@ export async function main(argv: string[]): Promise<void> {
     json?: string;
     nencacheCmd?: string;
     only?: ServerName;
+    suites: string[];
+    memoryKeys: number;
+    hitratioLength: number;
+    hitratioUniverse: number;
   }>();
-  await runServerBench({ ...o, nencacheCmd: o.nencacheCmd === undefined ? undefined : splitCommand(o.nencacheCmd) });
+  const nencacheCmd = o.nencacheCmd === undefined ? undefined : splitCommand(o.nencacheCmd);
+  if (o.suites.includes('server')) await runServerBench({ ...o, nencacheCmd });
+  if (o.suites.includes('memory')) {
+    const mo = {
+      keys: o.memoryKeys,
+      valueSize: 128,
+      servers: ['nencache', 'redis', 'memcached'] as MemoryServer[],
+      nencacheCommand: nencacheCmd ?? ['node', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
+    };
+    console.log(`\n${formatMemoryTable(await runMemoryBench(mo), mo)}`);
+  }
+  if (o.suites.includes('hitratio')) {
+    const r = runHitRatio({ policies: enginePolicies(), length: o.hitratioLength, universe: o.hitratioUniverse });
+    console.log(`\n${formatHitRatioTable(r)}`);
+  }
+  if (o.suites.includes('embedded')) console.log(`\n${formatEmbeddedTable(runEmbeddedBench())}`);
 }
 
 const entry = process.argv[1];
