@@ -5,6 +5,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { Cache } from '../../src/embedded/cache.js';
+import { KeyIndex } from '../../src/engine/index/key-index.js';
 
 interface Subject {
   get(k: string): unknown;
@@ -22,10 +23,8 @@ function make(): Subject {
     const c = new LRUCache<string, Buffer>({ max: n });
     return { get: (k) => c.get(k), set: (k, v) => void c.set(k, v) };
   }
-  // Room for n entries: 151-byte items and the key table (6 bytes an entry at load <= 0.96).
-  let table = 8;
-  while (table * 0.96 < n) table *= 2;
-  const c = new Cache({ maxMemory: n * 151 + table * 6, policy: 'allkeys-lru' });
+  // Room for n entries: 151-byte items and the key table.
+  const c = new Cache({ maxMemory: n * 151 + KeyIndex.bytesFor(n), policy: 'allkeys-lru' });
   return { get: (k) => c.get(k), set: (k, v) => void c.set(k, v) };
 }
 

@@ -8,18 +8,16 @@ import { Cache, type CachePolicy } from '../../src/embedded/cache.js';
 import { FakeClock } from '../../src/engine/clock.js';
 import { itemSize } from '../../src/engine/arena/item.js';
 import { chunkSizeFor } from '../../src/engine/arena/slab.js';
+import { KeyIndex } from '../../src/engine/index/key-index.js';
 import type { PolicyUnderTest, ReplayCache } from './run.js';
 
 const KEY_BYTES = 8;
 const VALUE = Buffer.alloc(16, 0x76);
-const MAX_LOAD = 0.96;
 export const ENGINE_POLICIES: readonly CachePolicy[] = ['allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'allkeys-fifo', 'allkeys-adaptive'];
 
 /** Bytes the engine accounts for `n` entries of the replay's shape (chunks plus key table). */
 function memoryFor(n: number): number {
-  let table = 8;
-  while (Math.floor(table * MAX_LOAD) < n) table *= 2;
-  return n * chunkSizeFor(itemSize(KEY_BYTES, VALUE.length, false)) + table * 6;
+  return n * chunkSizeFor(itemSize(KEY_BYTES, VALUE.length, false)) + KeyIndex.bytesFor(n);
 }
 
 class EngineReplay implements ReplayCache {

@@ -261,6 +261,9 @@ export class Cache {
   private copyValue(db: Database, pos: number): Buffer {
     const mem = db.stringRef(pos);
     if (mem === null) return Buffer.from(String(db.value(pos)));
-    return Buffer.from(mem.subarray(db.refStart, db.refEnd));
+    // Arena pages and big values are Buffers: one copy, no view object.
+    const out = Buffer.allocUnsafe(db.refEnd - db.refStart);
+    (mem as Buffer).copy(out, 0, db.refStart, db.refEnd);
+    return out;
   }
 }

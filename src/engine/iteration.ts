@@ -8,10 +8,9 @@
  * doubling or halving between calls.
  */
 import type { Database } from './keyspace.js';
-import { META_TTL } from './index/key-index.js';
+import { DIST_ONE, META_TTL } from './index/key-index.js';
 import { NO_KEY } from './status.js';
 
-const DIST_ONE = 0x100;
 let expiredScratch = new Int32Array(64);
 
 /** Reverses the bits of a 32-bit number. */

@@ -77,13 +77,6 @@ function clients(s: Server, out: Lines): void {
   );
 }
 
-/** Bytes held for clients: query buffers, reply buffers and unsent socket output. */
-function clientMemory(s: Server): number {
-  let n = 0;
-  for (const c of s.clients()) n += c.parser.queryBufferLength + c.writer.out.length + c.socket.writableLength;
-  return n;
-}
-
 const ratio = (a: number, b: number): string => (b > 0 ? a / b : 0).toFixed(2);
 
 function memory(s: Server, out: Lines): void {
@@ -95,7 +88,7 @@ function memory(s: Server, out: Lines): void {
   s.memoryPeak = Math.max(s.memoryPeak, used);
   const maxmemory = s.config.getNumber('maxmemory');
   const total = os.totalmem();
-  const clientsMem = clientMemory(s);
+  const clientsMem = s.clientBuffersBytes();
   let tables = 0;
   for (const db of s.engine.dbs) tables += db.table.bytes;
   const overhead = s.memoryStartup + clientsMem + tables;

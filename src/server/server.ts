@@ -332,10 +332,15 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Bytes held for clients (query buffers, replies, unsent output) at the last cron tick. */
   clientsMemory = 0;
 
-  private tick(): void {
+  /** Bytes held for clients now: query buffers, reply buffers and unsent socket output. */
+  clientBuffersBytes(): number {
     let n = 0;
     for (const cl of this.clients()) n += cl.parser.queryBufferLength + cl.writer.out.length + cl.socket.writableLength;
-    this.clientsMemory = n;
+    return n;
+  }
+
+  private tick(): void {
+    this.clientsMemory = this.clientBuffersBytes();
     this.cachedNow = Date.now();
     this.sampleOps();
     this.engine.refreshClock();

@@ -7,7 +7,7 @@
  */
 import type { CommandContext } from '../context.js';
 import { Encoding, ENCODING_NAMES, KeyType } from '../../engine/status.js';
-import { LRU_CLOCK_MAX } from '../../engine/keyspace.js';
+import { idleSeconds } from '../../engine/eviction/access.js';
 
 /** rdbSaveLen(): bytes of an RDB length prefix. */
 function lenLen(n: number): number {
@@ -95,8 +95,7 @@ export function debugObjectLine(ctx: CommandContext, slot: number): string {
   }
   const serialized = type === KeyType.STRING ? serializedStringLength(db.stringValue(slot)) : serializedLengthOf(value);
   const lru = db.accessTime(slot);
-  const now = ctx.engine.stats.lru;
-  const idle = now >= lru ? now - lru : now + (LRU_CLOCK_MAX - lru);
+  const idle = idleSeconds(lru, ctx.engine.stats);
   const addr = (0x7f0000000000 + ctx.client.dbIndex * 0x100000000 + slot * 0x40).toString(16);
   let extra = '';
   if (enc === Encoding.QUICKLIST) {

@@ -63,6 +63,7 @@ export class Evictor {
   private readonly dbs = new Int32Array(POOL_SIZE);
   private readonly keys: Buffer[] = Array.from({ length: POOL_SIZE }, () => Buffer.allocUnsafe(64));
   private readonly lens = new Int32Array(POOL_SIZE);
+  private scratch: Buffer = Buffer.allocUnsafe(64);
   private size = 0;
 
   constructor(private readonly access: AccessState) {}
@@ -161,11 +162,17 @@ export class Evictor {
     let i = 0;
     while (i < this.size && this.scores[i]! < score) i++;
     if (i === 0 && this.size === POOL_SIZE) return; // worse than everything pooled
-    const name = db.keyBytes(pos);
+    // Copy the key out of the arena into a scratch buffer (no string, no allocation).
+    const buf = (this.scratch = db.copyKeyInto(pos, this.scratch));
+    const len = db.copiedKeyLength;
     // The same key already pooled: keep one entry.
     for (let j = 0; j < this.size; j++) {
-      if (this.dbs[j] === d && this.lens[j] === name.length && this.keys[j]!.compare(name, 0, name.length, 0, name.length) === 0) return;
+      if (this.dbs[j] === d && this.lens[j] === len && this.keys[j]!.compare(buf, 0, len, 0, len) === 0) return;
     }
+    // The scratch becomes the buffer of the free (or dropped worst) entry; the moves below carry it to i.
+    const spare = this.size < POOL_SIZE ? this.size : 0;
+    this.scratch = this.keys[spare]!;
+    this.keys[spare] = buf;
     if (this.size < POOL_SIZE) {
       for (let j = this.size; j > i; j--) this.move(j - 1, j);
       this.size++;
@@ -176,9 +183,7 @@ export class Evictor {
     }
     this.scores[i] = score;
     this.dbs[i] = d;
-    if (this.keys[i]!.length < name.length) this.keys[i] = Buffer.allocUnsafe(name.length * 2);
-    name.copy(this.keys[i]!, 0);
-    this.lens[i] = name.length;
+    this.lens[i] = len;
   }
 
   private move(from: number, to: number): void {

@@ -39,7 +39,8 @@ export interface KeyStore {
 
 export const META_TTL = 0x80;
 const TAG_MASK = 0x7f;
-const DIST_ONE = 0x100;
+/** meta's unit of probe distance (distance + 1 lives in the high byte). */
+export const DIST_ONE = 0x100;
 const MAX_LOAD = 0.96;
 /** As small as Redis's (4 buckets) would do; 8 keeps tiny tables from growing at once. SCAN of a near-empty database then ends in one call. */
 const MIN_SIZE = 8;
@@ -63,6 +64,13 @@ export class KeyIndex {
   get capacity(): number {
     return this.refs.length;
   }
+  /** Bytes a table holding `n` keys takes (its size right after growing to fit them). */
+  static bytesFor(n: number): number {
+    let size = MIN_SIZE;
+    while (Math.floor(size * MAX_LOAD) < n) size *= 2;
+    return size * 6;
+  }
+
   /** Bytes of the two arrays. */
   get bytes(): number {
     return this.refs.length * 6;

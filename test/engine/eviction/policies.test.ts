@@ -7,15 +7,14 @@ import { Engine, EvictResult } from '../../../src/engine/engine.js';
 import { parsePolicy, POLICY_NAMES } from '../../../src/engine/eviction/evict.js';
 import { lfuDecayed, lfuLogIncr, LFU_INIT_VAL, AccessMode } from '../../../src/engine/eviction/access.js';
 import { putString } from '../../../src/engine/types/string.js';
+import { KeyIndex } from '../../../src/engine/index/key-index.js';
 
 const T0 = 1_700_000_000_000;
 const VALUE = Buffer.alloc(100, 1);
 
-/** A cache that holds about `n` 100-byte entries with keys of about 7 bytes (114-byte items, a 6-byte key-table entry at load <= 0.96). */
+/** A cache that holds about `n` 100-byte entries with keys of about 7 bytes (114-byte items). */
 function cacheOf(policy: CachePolicy, n: number, clock: FakeClock): Cache {
-  let table = 8;
-  while (table * 0.96 < n) table *= 2;
-  return new Cache({ maxMemory: n * 114 + table * 6, policy, clock, samples: 10 });
+  return new Cache({ maxMemory: n * 114 + KeyIndex.bytesFor(n), policy, clock, samples: 10 });
 }
 
 function fill(c: Cache, clock: FakeClock, prefix: string, n: number, ttl?: number): void {
