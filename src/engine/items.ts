@@ -194,6 +194,13 @@ export class ItemStore implements KeyStore {
     return ref;
   }
 
+  /** Accounts again the size of the object an item holds (it changed in place). */
+  objectChanged(ref: number): void {
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    if (page[off]! & INFO_EXT || readU16(page, off + 2) === VALUE_REF) this.objects.resize(this.idOf(page, off));
+  }
+
   /** Sets the expiry of an item that has the field. */
   setExpireInPlace(ref: number, atMs: number): void {
     writeF64(this.arena.page(ref), this.arena.offset(ref) + HEADER, atMs);

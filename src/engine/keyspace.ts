@@ -202,6 +202,9 @@ export class Database {
     this.items.setAccess(this.index.refs[pos]!, access);
   }
   /** The key as a string (one char per byte); allocates, so not for hot paths. */
+  keyLength(pos: number): number {
+    return this.items.keyLength(this.index.refs[pos]!);
+  }
   keyName(pos: number): string {
     return this.items.keyName(this.index.refs[pos]!);
   }
@@ -265,18 +268,25 @@ export class Database {
 
   /** put for a key given as bytes. */
   putAt(buf: Uint8Array, start: number, end: number, type: KeyType, enc: Encoding, value: unknown, keepTtl = false): number {
-    if (type === KeyType.STRING && enc !== Encoding.INT && value instanceof Uint8Array && fitsInline(end - start, value.length)) {
-      return this.putBytesAt(buf, start, end, enc, value, 0, value.length, keepTtl);
+    if (enc !== Encoding.INT && value instanceof Uint8Array && fitsInline(end - start, value.length)) {
+      return this.putBytesAt(buf, start, end, enc, value, 0, value.length, keepTtl, type);
     }
-    // Anything else is kept as given: a big string Buffer (the caller's to
-    // own, e.g. APPEND's growable buffer), an int, or another type's object.
+    // Anything else is kept as given: a big string or blob Buffer (the
+    // caller's to own, e.g. APPEND's growable buffer), an int, or another
+    // type's object.
     return this.write(this.findForWrite(buf, start, end), buf, start, end, keepTtl, type | (enc << 3), null, 0, 0, value, -1);
   }
 
-  /** Creates or overwrites a string key from value bytes, copied straight into the arena (the SET path). */
-  putBytesAt(kbuf: Uint8Array, ks: number, ke: number, enc: Encoding, vbuf: Uint8Array, vs: number, ve: number, keepTtl = false): number {
+  /**
+   * Creates or overwrites a key from value bytes, copied straight into the
+   * arena (the SET path; also a collection's compact encoding, a blob).
+   */
+  putBytesAt(
+    kbuf: Uint8Array, ks: number, ke: number, enc: Encoding, vbuf: Uint8Array, vs: number, ve: number,
+    keepTtl = false, type: KeyType = KeyType.STRING,
+  ): number {
     const pos = this.findForWrite(kbuf, ks, ke);
-    const info = KeyType.STRING | (enc << 3);
+    const info = type | (enc << 3);
     const vlen = ve - vs;
     if (fitsInline(ke - ks, vlen)) return this.write(pos, kbuf, ks, ke, keepTtl, info, vbuf, vs, vlen, undefined, -1);
     // Too big for a chunk: the value gets its own Buffer (a copy: the source
@@ -301,16 +311,43 @@ export class Database {
     this.write(pos, key, 0, key.length, true, KeyType.STRING | (Encoding.INT << 3), null, 0, 0, n, this.items.access(ref));
   }
 
-  /** Replaces the value of a live key, keeping its TTL and access field. */
-  replaceValue(pos: number, enc: Encoding, value: unknown): void {
+  /**
+   * Replaces the value of a live key, keeping its type, TTL and access field.
+   * A Uint8Array value (with any encoding but int) is bytes: copied into the
+   * item when it fits, else kept as given. Returns the key's handle.
+   */
+  replaceValue(pos: number, enc: Encoding, value: unknown): number {
+    if (enc !== Encoding.INT && value instanceof Uint8Array && fitsInline(this.keyLength(pos), value.length)) {
+      return this.replaceBytes(pos, enc, value, 0, value.length);
+    }
     const type = this.type(pos);
     const access = this.accessTime(pos);
     const key = this.keyBytes(pos);
-    if (type === KeyType.STRING && enc !== Encoding.INT && value instanceof Uint8Array && fitsInline(key.length, value.length)) {
-      this.write(pos, key, 0, key.length, true, KeyType.STRING | (enc << 3), value, 0, value.length, undefined, access);
-      return;
-    }
-    this.write(pos, key, 0, key.length, true, type | (enc << 3), null, 0, 0, value, access);
+    return this.write(pos, key, 0, key.length, true, type | (enc << 3), null, 0, 0, value, access);
+  }
+
+  /**
+   * Replaces the value of a live key with bytes src[s, e) (a collection's
+   * rebuilt blob), keeping type, TTL and access field. src must not be this
+   * key's own value. Returns the key's handle.
+   */
+  replaceBytes(pos: number, enc: Encoding, src: Uint8Array, s: number, e: number): number {
+    const type = this.type(pos);
+    const access = this.accessTime(pos);
+    const key = this.keyBytes(pos);
+    if (fitsInline(key.length, e - s)) return this.write(pos, key, 0, key.length, true, type | (enc << 3), src, s, e - s, undefined, access);
+    const value = Buffer.allocUnsafeSlow(e - s);
+    value.set(src.subarray(s, e));
+    return this.write(pos, key, 0, key.length, true, type | (enc << 3), null, 0, 0, value, access);
+  }
+
+  /**
+   * Says that the value object of the key at `pos` was changed in place (a
+   * collection grew or shrank): its memory is accounted again. Every command
+   * that mutates a value object without replaceValue() calls it.
+   */
+  modified(pos: number): void {
+    this.items.objectChanged(this.index.refs[pos]!);
   }
 
   /** Sets an absolute expiry (ms), or clears it with 0. */

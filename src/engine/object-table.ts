@@ -1,7 +1,8 @@
 /**
  * Values the arena does not hold as bytes, kept in a JS array and named by a
  * 32-bit id stored in their item: int-encoded numbers, strings over 16 KiB,
- * keys too long for a chunk (with their value), and later the other types.
+ * keys too long for a chunk (with their value), and the big encodings of the
+ * other types (hashtable, skiplist, quicklist), which implement SizedValue.
  * Each object's size is estimated once, when stored, for memory accounting.
  */
 
@@ -11,9 +12,22 @@ export interface OutsideKey {
   value: unknown;
 }
 
+/**
+ * A value object that knows its own size: collections keep a running total
+ * so accounting stays O(1). Keyspace.modified() re-reads it after a change.
+ */
+export interface SizedValue {
+  memoryBytes(): number;
+}
+
+function isSized(v: unknown): v is SizedValue {
+  return typeof v === 'object' && v !== null && typeof (v as Partial<SizedValue>).memoryBytes === 'function';
+}
+
 /** Estimated bytes of a value kept outside the arena. */
 function sizeOf(v: unknown): number {
   if (Buffer.isBuffer(v)) return v.length + 80;
+  if (isSized(v)) return v.memoryBytes();
   if (typeof v === 'object' && v !== null && 'key' in v) {
     const o = v as OutsideKey;
     return o.key.length + 80 + sizeOf(o.value);
@@ -48,6 +62,13 @@ export class ObjectTable {
     this.sizes[id] = size;
     this.total += size;
     return id;
+  }
+
+  /** Accounts an object's size again (it changed in place). */
+  resize(id: number): void {
+    const size = sizeOf(this.objects[id]);
+    this.total += size - this.sizes[id]!;
+    this.sizes[id] = size;
   }
 
   remove(id: number): void {

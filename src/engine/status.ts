@@ -29,5 +29,8 @@ export const enum Encoding {
 
 export const ENCODING_NAMES = ['raw', 'int', 'embstr', 'listpack', 'quicklist', 'intset', 'hashtable', 'skiplist'] as const;
 
+/** What a typed lookup returns when the key holds another type. */
+export const WRONG_TYPE = -2;
+
 /** A key handle that names no key. Handles are only valid until the next write to the database. */
 export const NO_KEY = -1;

@@ -9,11 +9,14 @@ import { SAME_OBJECT, intArg, validDb } from './db-index.js';
 export const CANNOT_COPY: unique symbol = Symbol('cannot copy');
 
 /**
- * A deep copy of a value (Redis's dupStringObject and friends). Strings are
- * bytes or numbers; other types' value objects provide clone().
+ * A deep copy of a value (Redis's dupStringObject and friends). Strings and
+ * compact encodings are bytes (ints are numbers); other types' value objects
+ * provide clone().
  */
 export function duplicateValue(type: KeyType, value: unknown): unknown {
-  if (type === KeyType.STRING) return Buffer.isBuffer(value) ? Buffer.from(value) : value;
+  // Bytes are a string or a collection's compact encoding (a blob).
+  if (value instanceof Uint8Array) return Buffer.from(value);
+  if (type === KeyType.STRING) return value;
   const v = value as { clone?: () => unknown } | null;
   if (v !== null && typeof v === 'object' && typeof v.clone === 'function') return v.clone();
   return CANNOT_COPY;

@@ -4,7 +4,7 @@
  * raw beyond) and byte access to a value whatever its encoding.
  */
 import type { Database, StringValue } from '../keyspace.js';
-import { Encoding, KeyType, NO_KEY } from '../status.js';
+import { Encoding, KeyType, NO_KEY, WRONG_TYPE } from '../status.js';
 import { parseInt64 } from './int64.js';
 
 /** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
@@ -48,8 +48,9 @@ export function stringLength(v: StringValue): number {
   return String(v).length;
 }
 
-/** Finds a string key for reading: the slot, NO_KEY, or -2 for the wrong type. */
-export const WRONG_TYPE = -2;
+export { WRONG_TYPE } from '../status.js';
+
+/** Finds a string key for reading: the slot, NO_KEY, or WRONG_TYPE. */
 export function lookupString(db: Database, key: string): number {
   const slot = db.lookupRead(key);
   if (slot === NO_KEY) return NO_KEY;
