@@ -4,6 +4,7 @@
  * (config, clients, stats, slowlog, shutdown) through narrow interfaces that
  * the server implements. Commands never touch sockets.
  */
+import type { MemorySnapshot } from '../observability/memory-report.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../engine/keyspace.js';
 import type { Engine } from '../engine/engine.js';
@@ -94,6 +95,8 @@ export interface ServerHandle {
   setActiveExpire(on: boolean): void;
   /** The server's own INFO sections (server, clients, memory, stats...). */
   info(sections: ReadonlySet<string>, all: boolean): string;
+  /** One reading of memory in Redis's terms (MEMORY STATS and DOCTOR). */
+  memory(): MemorySnapshot;
 }
 
 /** The per-call view a handler receives. Reused across calls of one client. */

@@ -194,6 +194,14 @@ export class ItemStore implements KeyStore {
     return ref;
   }
 
+  /** Bytes an item takes: its chunk, plus the object it holds. */
+  memoryOf(ref: number): number {
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    const held = page[off]! & INFO_EXT || readU16(page, off + 2) === VALUE_REF ? this.objects.sizeAt(this.idOf(page, off)) : 0;
+    return this.arena.capacity(ref) + held;
+  }
+
   /** Accounts again the size of the object an item holds (it changed in place). */
   objectChanged(ref: number): void {
     const page = this.arena.page(ref);

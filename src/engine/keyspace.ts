@@ -234,6 +234,14 @@ export class Database {
   keyEquals(pos: number, buf: Uint8Array, start: number, end: number): boolean {
     return this.items.refKeyEquals(this.index.refs[pos]!, buf, start, end);
   }
+  /** Lets go of the empty arena pages kept for reuse; returns their bytes. */
+  purge(): number {
+    return this.items.arena.purge();
+  }
+  /** Bytes the key at `pos` costs (MEMORY USAGE): its chunk, any object it holds, its key-table entry. */
+  memoryUsage(pos: number): number {
+    return this.items.memoryOf(this.index.refs[pos]!) + KeyIndex.ENTRY_BYTES;
+  }
   /** The value: a view of inline string bytes (valid until the next write), or the value object. */
   value(pos: number): unknown {
     const o = this.items.object(this.index.refs[pos]!);

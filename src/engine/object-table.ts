@@ -46,6 +46,11 @@ export class ObjectTable {
     return this.total + this.objects.length * 8;
   }
 
+  /** The accounted size of one object. */
+  sizeAt(id: number): number {
+    return this.sizes[id]!;
+  }
+
   get(id: number): unknown {
     return this.objects[id];
   }

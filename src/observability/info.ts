@@ -13,6 +13,7 @@ import os from 'node:os';
 import type { Server } from '../server/server.js';
 import { lruClock } from '../engine/keyspace.js';
 import { formatBytesHuman } from './human.js';
+import { memorySnapshot, ratioOf } from './memory-report.js';
 
 import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from './version.js';
 
@@ -77,36 +78,27 @@ function clients(s: Server, out: Lines): void {
   );
 }
 
-const ratio = (a: number, b: number): string => (b > 0 ? a / b : 0).toFixed(2);
+const ratio = (a: number, b: number): string => ratioOf(a, b).toFixed(2);
 
 function memory(s: Server, out: Lines): void {
-  const m = process.memoryUsage();
-  // What maxmemory limits: item chunks, key tables, values outside the arena
-  // and client buffers, as Redis's used_memory counts what zmalloc handed out.
-  // The JS runtime itself shows in used_memory_rss and used_memory_js_heap.
-  const used = s.engine.usedMemory();
-  s.memoryPeak = Math.max(s.memoryPeak, used);
+  const m = memorySnapshot(s);
+  const used = m.used;
   const maxmemory = s.config.getNumber('maxmemory');
   const total = os.totalmem();
-  const clientsMem = s.clientBuffersBytes();
-  let tables = 0;
-  for (const db of s.engine.dbs) tables += db.table.bytes;
-  const overhead = s.memoryStartup + clientsMem + tables;
-  const dataset = Math.max(0, used - overhead);
-  const net = used - s.memoryStartup;
-  // allocator_* describe the arena: allocated = used, active = pages held, resident = RSS.
-  let active = clientsMem;
-  for (const db of s.engine.dbs) active += db.reservedMemory;
+  const active = m.active;
+  const clientsMem = m.clientsNormal;
+  const dataset = m.dataset;
+  const net = m.net;
   out.push(
     `used_memory:${used}`,
     `used_memory_human:${formatBytesHuman(used)}`,
     `used_memory_rss:${m.rss}`,
     `used_memory_rss_human:${formatBytesHuman(m.rss)}`,
-    `used_memory_peak:${s.memoryPeak}`,
-    `used_memory_peak_human:${formatBytesHuman(s.memoryPeak)}`,
-    `used_memory_peak_perc:${((used / s.memoryPeak) * 100).toFixed(2)}%`,
-    `used_memory_overhead:${overhead}`,
-    `used_memory_startup:${s.memoryStartup}`,
+    `used_memory_peak:${m.peak}`,
+    `used_memory_peak_human:${formatBytesHuman(m.peak)}`,
+    `used_memory_peak_perc:${((used / m.peak) * 100).toFixed(2)}%`,
+    `used_memory_overhead:${m.overhead}`,
+    `used_memory_startup:${m.startup}`,
     `used_memory_dataset:${dataset}`,
     `used_memory_dataset_perc:${(net > 0 ? (dataset * 100) / net : 0).toFixed(2)}%`,
     `allocator_allocated:${used}`,
@@ -150,7 +142,7 @@ function memory(s: Server, out: Lines): void {
     'active_defrag_running:0',
     'lazyfree_pending_objects:0',
     'lazyfreed_objects:0',
-    `used_memory_js_heap:${m.heapUsed}`,
+    `used_memory_js_heap:${m.jsHeap}`,
     `maxmemory_pressure_events:${s.engine.eviction.pressureEvents}`,
     `used_memory_external:${m.external}`,
   );

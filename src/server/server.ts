@@ -16,6 +16,7 @@ import { Engine } from '../engine/engine.js';
 import type { Clock } from '../engine/clock.js';
 import type { ParserLimits } from '../protocol/resp/parser.js';
 import { buildInfo } from '../observability/info.js';
+import { memorySnapshot, type MemorySnapshot } from '../observability/memory-report.js';
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine, slowlogArgs } from '../observability/monitor.js';
 import { Connection, isLoopback } from './connection.js';
@@ -283,6 +284,10 @@ export class Server implements ServerHandle, DispatchHooks {
   }
   info(sections: ReadonlySet<string>, all: boolean): string {
     return buildInfo(this, sections, all);
+  }
+
+  memory(): MemorySnapshot {
+    return memorySnapshot(this);
   }
 
   shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null {

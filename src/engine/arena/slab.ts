@@ -169,6 +169,13 @@ export class SlabArena {
     return n;
   }
 
+  /** Drops the empty pages kept for reuse (MEMORY PURGE); returns their bytes. */
+  purge(): number {
+    const bytes = this.spare.length * PAGE_SIZE;
+    this.spare = [];
+    return bytes;
+  }
+
   /** Pages currently held, for fragmentation figures. */
   get pageCount(): number {
     return this.livePages;

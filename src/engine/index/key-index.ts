@@ -64,16 +64,19 @@ export class KeyIndex {
   get capacity(): number {
     return this.refs.length;
   }
+  /** Bytes of one position: its ref and its meta. */
+  static readonly ENTRY_BYTES = 6;
+
   /** Bytes a table holding `n` keys takes (its size right after growing to fit them). */
   static bytesFor(n: number): number {
     let size = MIN_SIZE;
     while (Math.floor(size * MAX_LOAD) < n) size *= 2;
-    return size * 6;
+    return size * KeyIndex.ENTRY_BYTES;
   }
 
   /** Bytes of the two arrays. */
   get bytes(): number {
-    return this.refs.length * 6;
+    return this.refs.length * KeyIndex.ENTRY_BYTES;
   }
 
   /** The position holding these key bytes (hash `h`), or -1. */
