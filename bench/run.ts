@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--data-size <bytes>', 'value size (-d)', positive(true), d.dataSize)
     .option('--keyspace <n>', 'random keys (-r)', positive(true), d.keyspace)
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
-    .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node dist/src/cli/nencache-server.js"]`)
+    .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node --max-semi-space-size=1 dist/src/cli/nencache-server.js"]`)
     .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
     .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache)', list, ['server', 'memory', 'hitratio', 'embedded'])
     .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<void> {
       keys: o.memoryKeys,
       valueSize: 128,
       servers: ['nencache', 'redis', 'memcached'] as MemoryServer[],
-      nencacheCommand: nencacheCmd ?? ['node', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
+      nencacheCommand: nencacheCmd ?? ['node', '--max-semi-space-size=1', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
     };
     console.log(`\n${formatMemoryTable(await runMemoryBench(mo), mo)}`);
   }

@@ -111,7 +111,7 @@ export const DEFAULT_OPTIONS: Readonly<ServerBenchOptions> = {
   dataSize: 128,
   keyspace: 100000,
   seconds: 3,
-  nencacheCmd: [process.execPath, join(repoRoot(), 'dist', 'src', 'cli', 'nencache-server.js')],
+  nencacheCmd: [process.execPath, '--max-semi-space-size=1', join(repoRoot(), 'dist', 'src', 'cli', 'nencache-server.js')],
 };
 
 /** Median of `xs` (mean of the middle two for an even count); NaN when empty. */

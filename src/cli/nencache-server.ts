@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=1
 // nencache-server [config-file] [--name value ...]: the server, invoked like redis-server.
 import { runServer } from './serve.js';
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=1
 /**
  * The `nencache` tool: subcommands for running the server and measuring it.
  * Argument parsing only; the work lives in server/ and bench/.
