@@ -10,6 +10,7 @@ import { formatMemoryTable, runMemoryBench, type MemoryServer } from './memory/r
 import { formatHitRatioTable, runHitRatio } from './hitratio/run.js';
 import { enginePolicies } from './hitratio/engine-policies.js';
 import { formatEmbeddedTable, runEmbeddedBench } from './embedded/compare.js';
+import { formatTypesTable, runTypesMemoryBench } from './memory/types.js';
 import { join } from 'node:path';
 
 const positive = (integer: boolean) => (v: string): number => {
@@ -77,8 +78,9 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
     .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node --max-semi-space-size=1 dist/src/cli/nencache-server.js"]`)
     .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
-    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache)', list, ['server', 'memory', 'hitratio', 'embedded'])
+    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded'])
     .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
+    .option('--types-keys <n>', 'keys of each shape loaded by the types-memory suite', positive(true), 100_000)
     .option('--hitratio-length <n>', 'requests per hit-ratio trace', positive(true), 1_000_000)
     .option('--hitratio-universe <n>', 'Zipf universe of the hit-ratio traces', positive(true), 100_000);
   program.parse(argv);
@@ -96,6 +98,7 @@ export async function main(argv: string[]): Promise<void> {
     only?: ServerName;
     suites: string[];
     memoryKeys: number;
+    typesKeys: number;
     hitratioLength: number;
     hitratioUniverse: number;
   }>();
@@ -109,6 +112,15 @@ export async function main(argv: string[]): Promise<void> {
       nencacheCommand: nencacheCmd ?? ['node', '--max-semi-space-size=1', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
     };
     console.log(`\n${formatMemoryTable(await runMemoryBench(mo), mo)}`);
+  }
+  if (o.suites.includes('types-memory')) {
+    const mo = {
+      keys: o.typesKeys,
+      valueSize: 0,
+      servers: ['nencache', 'redis'] as MemoryServer[],
+      nencacheCommand: nencacheCmd ?? ['node', '--max-semi-space-size=1', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
+    };
+    console.log(`\n${formatTypesTable(await runTypesMemoryBench(o.typesKeys, mo), o.typesKeys)}`);
   }
   if (o.suites.includes('hitratio')) {
     const r = runHitRatio({ policies: enginePolicies(), length: o.hitratioLength, universe: o.hitratioUniverse });

@@ -34,7 +34,7 @@ export function rssOf(pid: number): number {
   return Number(m[1]) * 1024;
 }
 
-function commandFor(server: MemoryServer, port: number, o: MemoryBenchOptions): string[] {
+export function commandFor(server: MemoryServer, port: number, o: MemoryBenchOptions): string[] {
   switch (server) {
     case 'nencache':
       return [...o.nencacheCommand, '--port', String(port), '--bind', '127.0.0.1', '--loglevel', 'warning'];
@@ -46,7 +46,7 @@ function commandFor(server: MemoryServer, port: number, o: MemoryBenchOptions): 
   }
 }
 
-function waitForPort(port: number, proc: ChildProcess, timeoutMs = 15_000): Promise<void> {
+export function waitForPort(port: number, proc: ChildProcess, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = (): void => {
@@ -67,7 +67,7 @@ function waitForPort(port: number, proc: ChildProcess, timeoutMs = 15_000): Prom
 const WARMUP_KEYS = 20_000;
 
 /** FLUSHALL (RESP) or flush_all (memcached), waiting for the reply. */
-function flushAll(port: number, dialect: Dialect): Promise<void> {
+export function flushAll(port: number, dialect: Dialect): Promise<void> {
   return new Promise((resolve, reject) => {
     const s = net.connect({ port, host: '127.0.0.1' }, () => s.write(dialect === 'resp' ? '*1\r\n$8\r\nFLUSHALL\r\n' : 'flush_all\r\n'));
     s.once('data', () => {
