@@ -16,7 +16,10 @@ export const CANNOT_COPY: unique symbol = Symbol('cannot copy');
 export function duplicateValue(type: KeyType, value: unknown): unknown {
   // Bytes are a string or a collection's compact encoding (a blob).
   if (value instanceof Uint8Array) return Buffer.from(value);
-  if (type === KeyType.STRING) return value;
+  // Redis's copy of an int is a new object, never a shared integer
+  // (OBJECT REFCOUNT 1): the copy is kept as a bigint, which OBJECT
+  // REFCOUNT reads as unshared and every string command reads as the same int.
+  if (type === KeyType.STRING) return typeof value === 'number' ? BigInt(value) : value;
   const v = value as { clone?: () => unknown } | null;
   if (v !== null && typeof v === 'object' && typeof v.clone === 'function') return v.clone();
   return CANNOT_COPY;

@@ -94,6 +94,17 @@ const cases: Case[] = [
       [['OBJECT', 'REFCOUNT', 'h'], ':2147483647\r\n'],
       [['RENAME', 'h', 'h2'], '+OK\r\n'],
       [['OBJECT', 'REFCOUNT', 'h2'], ':2147483647\r\n'],
+      // A copy is a new object, not the shared integer; INCR makes a shared one again.
+      [['SET', 'c', '5'], '+OK\r\n'],
+      [['COPY', 'c', 'd'], ':1\r\n'],
+      [['OBJECT', 'REFCOUNT', 'd'], ':1\r\n'],
+      [['OBJECT', 'ENCODING', 'd'], '$3\r\nint\r\n'],
+      [['GET', 'd'], '$1\r\n5\r\n'],
+      [['INCR', 'd'], ':6\r\n'],
+      [['OBJECT', 'REFCOUNT', 'd'], ':2147483647\r\n'],
+      [['COPY', 'c', 'e'], ':1\r\n'],
+      [['APPEND', 'e', '1'], ':2\r\n'],
+      [['OBJECT', 'ENCODING', 'e'], '$3\r\nraw\r\n'],
     ],
   },
   {

@@ -23,7 +23,8 @@ export default defineCommand({
     const slot = objectLookup(ctx, args);
     if (slot === NO_KEY) return reply.nil();
     // Values are never shared here; report what Redis would have for an int
-    // stored now: a shared integer unless maxmemory is set with an LRU/LFU policy.
+    // stored now: a shared integer unless maxmemory is set with an LRU/LFU
+    // policy. COPY stores its ints as bigints: Redis's copies are unshared.
     const db = ctx.db;
     if (db.encoding(slot) === Encoding.INT) {
       const v = db.stringValue(slot);
