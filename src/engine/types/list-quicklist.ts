@@ -10,6 +10,7 @@
  * object per Buffer.
  */
 import type { SizedValue } from '../object-table.js';
+import { varintSize } from './listpack.js';
 
 /** Estimated bytes a stored element costs beyond its data (Buffer object, slot). */
 export const ELEMENT_OVERHEAD = 72;
@@ -23,6 +24,8 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
   length = 0;
   /** Sum of the elements' byte lengths. */
   dataBytes = 0;
+  /** Sum of the elements' listpack length prefixes (varints). */
+  private prefixBytes = 0;
 
   constructor(capacity = 16) {
     let cap = 16;
@@ -37,8 +40,12 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
 
   /** Bytes the elements would take in a listpack blob (varint length + data each). */
   get blobBytes(): number {
-    // Elements under 128 bytes take one length byte; the estimate is exact enough for a threshold.
-    return this.dataBytes + this.length * 2;
+    return this.dataBytes + this.prefixBytes;
+  }
+
+  private account(v: Buffer, sign: 1 | -1): void {
+    this.dataBytes += sign * v.length;
+    this.prefixBytes += sign * (v.length < 0x80 ? 1 : varintSize(v.length));
   }
 
   /** Element `i` (0 <= i < length). */
@@ -49,7 +56,8 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
   /** Replaces element `i` with an owned Buffer. */
   setAt(i: number, v: Buffer): void {
     const k = (this.head + i) & this.mask;
-    this.dataBytes += v.length - this.ring[k]!.length;
+    this.account(this.ring[k]!, -1);
+    this.account(v, 1);
     this.ring[k] = v;
   }
 
@@ -58,14 +66,14 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
     this.head = (this.head - 1) & this.mask;
     this.ring[this.head] = v;
     this.length++;
-    this.dataBytes += v.length;
+    this.account(v, 1);
   }
 
   pushTail(v: Buffer): void {
     if (this.length === this.ring.length) this.grow();
     this.ring[(this.head + this.length) & this.mask] = v;
     this.length++;
-    this.dataBytes += v.length;
+    this.account(v, 1);
   }
 
   /** Removes and returns the first element (the list must not be empty). */
@@ -74,7 +82,7 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
     this.ring[this.head] = undefined;
     this.head = (this.head + 1) & this.mask;
     this.length--;
-    this.dataBytes -= v.length;
+    this.account(v, -1);
     return v;
   }
 
@@ -84,7 +92,7 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
     const v = this.ring[k]!;
     this.ring[k] = undefined;
     this.length--;
-    this.dataBytes -= v.length;
+    this.account(v, -1);
     return v;
   }
 
@@ -103,7 +111,7 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
     }
     ring[(this.head + i) & m] = v;
     this.length++;
-    this.dataBytes += v.length;
+    this.account(v, 1);
   }
 
   /**
@@ -118,7 +126,7 @@ export class QuickList implements SizedValue, Iterable<Buffer> {
     let d = 0;
     for (let r = drop[0]!; r < this.length; r++) {
       if (d < drop.length && drop[d] === r) {
-        this.dataBytes -= ring[(this.head + r) & m]!.length;
+        this.account(ring[(this.head + r) & m]!, -1);
         d++;
         continue;
       }
