@@ -1,6 +1,6 @@
 // OBJECT ENCODING key
 import { defineCommand, rangeKeySpec } from '../../define.js';
-import { ENCODING_NAMES, NO_KEY } from '../../../engine/status.js';
+import { ENCODING_NAMES, Encoding, KeyType, NO_KEY } from '../../../engine/status.js';
 import { objectLookup } from './lookup.js';
 
 export default defineCommand({
@@ -17,6 +17,8 @@ export default defineCommand({
   handler(ctx, args, reply) {
     const slot = objectLookup(ctx, args);
     if (slot === NO_KEY) return reply.nil();
-    reply.bulkStr(ENCODING_NAMES[ctx.db.encoding(slot)]!);
+    // Redis 7.0 reports every list as a quicklist; a small one is a listpack blob here.
+    const enc = ctx.db.type(slot) === KeyType.LIST ? Encoding.QUICKLIST : ctx.db.encoding(slot);
+    reply.bulkStr(ENCODING_NAMES[enc]!);
   },
 });

@@ -1,0 +1,119 @@
+/**
+ * Shared by the list commands: the config threshold, the Reply-backed
+ * element sink, and the push / pop / move bodies that LPUSH and RPUSH, LPOP
+ * and RPOP, LMOVE and RPOPLPUSH, LMPOP have in common (Redis's
+ * pushGenericCommand, popGenericCommand, lmoveGenericCommand).
+ */
+import type { Args } from '../args.js';
+import type { CommandContext } from '../context.js';
+import type { Reply } from '../reply.js';
+import { NOT_INTEGER, NOT_POSITIVE, WRONGTYPE } from '../errors.js';
+import { keyword } from '../strings/set-generic.js';
+import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
+import { lookupWriteOf } from '../../engine/types/lookup.js';
+import {
+  CopySink, LIST_HEAD, LIST_TAIL, OneElement, listLength, listPop, listPush, listRotate,
+  type ElementSink, type ListEnd,
+} from '../../engine/types/list.js';
+
+/** list-max-listpack-size, the threshold between a list blob and a QuickList. */
+export function listFill(ctx: CommandContext): number {
+  return ctx.server.config.getNumber('list-max-listpack-size');
+}
+
+/** Writes each element it receives as a bulk string. */
+class ReplySink implements ElementSink {
+  reply!: Reply;
+  element(buf: Uint8Array, start: number, end: number): void {
+    this.reply.bulk(buf, start, end);
+  }
+}
+const replySink = new ReplySink();
+
+/** The sink that answers with each element, bound to `reply`. */
+export function bulkSink(reply: Reply): ElementSink {
+  replySink.reply = reply;
+  return replySink;
+}
+
+/** LEFT or RIGHT (C string compare, as getListPositionFromObjectOrReply); -1 otherwise. */
+export function listEnd(args: Args, i: number): ListEnd | -1 {
+  if (keyword(args, i, 'left')) return LIST_HEAD;
+  if (keyword(args, i, 'right')) return LIST_TAIL;
+  return -1;
+}
+
+/** An index-like argument (getLongFromObjectOrReply); null after replying with the error. */
+export function longArg(args: Args, i: number, reply: Reply): number | null {
+  const v = args.int(i);
+  if (v === null) reply.error(NOT_INTEGER);
+  return v;
+}
+
+/** LPUSH, RPUSH, LPUSHX, RPUSHX. */
+export function pushGeneric(ctx: CommandContext, args: Args, reply: Reply, where: ListEnd, onlyExisting: boolean): void {
+  const db = ctx.db;
+  const ks = args.start(1);
+  const ke = args.end(1);
+  const pos = lookupWriteOf(db, KeyType.LIST, args.buf, ks, ke);
+  if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
+  if (pos === NO_KEY && onlyExisting) return reply.int(0);
+  const len = listPush(db, pos, args.buf, ks, ke, where, args, 2, args.count, listFill(ctx));
+  ctx.dirty(args.count - 2);
+  reply.int(len);
+}
+
+/** LPOP and RPOP, with the optional count. */
+export function popGeneric(ctx: CommandContext, args: Args, reply: Reply, where: ListEnd): void {
+  if (args.count > 3) return reply.error(`ERR wrong number of arguments for '${where === LIST_HEAD ? 'lpop' : 'rpop'}' command`);
+  const hasCount = args.count === 3;
+  let count = 1;
+  if (hasCount) {
+    const v = args.int(2);
+    // getPositiveLongFromObjectOrReply: one message for both failures.
+    if (v === null || v < 0) return reply.error(NOT_POSITIVE);
+    count = v;
+  }
+  const db = ctx.db;
+  const pos = lookupWriteOf(db, KeyType.LIST, args.buf, args.start(1), args.end(1));
+  if (pos === NO_KEY) return hasCount ? reply.nilArray() : reply.nil();
+  if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
+  if (!hasCount) {
+    listPop(db, pos, where, 1, bulkSink(reply), listFill(ctx));
+    ctx.dirty(1);
+    return;
+  }
+  if (count === 0) return reply.array(0);
+  reply.array(Math.min(count, listLength(db, pos)));
+  ctx.dirty(listPop(db, pos, where, count, bulkSink(reply), listFill(ctx)));
+}
+
+const moved = new CopySink();
+const one = new OneElement();
+
+/** LMOVE and RPOPLPUSH: source in argument 1, destination in argument 2. */
+export function moveGeneric(ctx: CommandContext, args: Args, reply: Reply, from: ListEnd, to: ListEnd): void {
+  const db = ctx.db;
+  const buf = args.buf;
+  const ss = args.start(1);
+  const se = args.end(1);
+  const ds = args.start(2);
+  const de = args.end(2);
+  const src = lookupWriteOf(db, KeyType.LIST, buf, ss, se);
+  if (src === NO_KEY) return reply.nil();
+  if (src === WRONG_TYPE) return reply.error(WRONGTYPE);
+  const dst = lookupWriteOf(db, KeyType.LIST, buf, ds, de);
+  if (dst === WRONG_TYPE) return reply.error(WRONGTYPE);
+  ctx.dirty(1);
+  if (dst !== NO_KEY && args.len(1) === args.len(2) && buf.compare(buf, ss, se, ds, de) === 0) {
+    return listRotate(db, dst, from, to, bulkSink(reply));
+  }
+  // The destination's lookup may have expired a key: find the source again.
+  const fill = listFill(ctx);
+  listPop(db, db.findAt(buf, ss, se), from, 1, moved, fill);
+  const v = moved.bytes;
+  // Popping may have deleted the source or moved keys: find the destination again.
+  const d = db.findAt(buf, ds, de);
+  listPush(db, d, buf, ds, de, to, one.set(v, 0, v.length), 0, 1, fill);
+  reply.bulk(v, 0, v.length);
+}

@@ -1,0 +1,19 @@
+// RPUSH key element [element ...]
+import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
+import { pushGeneric } from './list-generic.js';
+import { LIST_TAIL } from '../../engine/types/list.js';
+
+export default defineCommand({
+  name: 'rpush',
+  arity: -3,
+  flags: ['write', 'denyoom', 'fast'],
+  acl: ['list'],
+  firstKey: 1,
+  lastKey: 1,
+  keyStep: 1,
+  keySpecs: [rangeKeySpec(['RW', 'INSERT'])],
+  doc: { summary: 'Append one or multiple elements to a list', since: '1.0.0', group: 'list', complexity: 'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.', history: [['2.4.0', 'Accepts multiple `element` arguments.']] },
+  handler(ctx, args, reply) {
+    pushGeneric(ctx, args, reply, LIST_TAIL, false);
+  },
+}) satisfies CommandSpec;
