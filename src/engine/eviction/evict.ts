@@ -48,6 +48,15 @@ export function parsePolicy(name: string): EvictionPolicy {
 }
 
 const POOL_SIZE = 16;
+/**
+ * Keys the adaptive policy samples per database per round, at least. Its
+ * ranking has few levels (freq 0-3, then idle seconds), so with Redis's 5
+ * samples a round often holds no key of the lowest level and a hot key goes:
+ * +4.9 % misses vs exact LRU on hotset-shift at 10 %; 10 samples: +1.0 %,
+ * 16: +0.6 %, Zipf and scans unchanged within 0.5 % (bench/hitratio). Only
+ * eviction pays for it, never a read.
+ */
+const ADAPTIVE_SAMPLES = 16;
 const FREQ_SHIFT = 22;
 const CLOCK22 = (1 << 22) - 1;
 
@@ -79,6 +88,7 @@ export class Evictor {
    */
   evictOne(dbs: Database[], policy: EvictionPolicy, samples: number, before?: (db: Database, pos: number) => void): number {
     if (policy.kind === 'random') return this.evictRandom(dbs, policy.volatileOnly, before);
+    if (policy.kind === 'adaptive' && samples < ADAPTIVE_SAMPLES) samples = ADAPTIVE_SAMPLES;
     for (let tries = 0; tries < 4; tries++) {
       for (let d = 0; d < dbs.length; d++) {
         const db = dbs[d]!;

@@ -90,6 +90,64 @@ describe('eviction policies', () => {
     assert.ok(evicted.every((k) => Number(k.slice(1)) >= 10), `evicted ${evicted.join(' ')}`);
   });
 
+  /** Hot keys (read 3 times) left after a scan of 25 one-off keys pushes about 15 keys out. */
+  function afterScan(policy: CachePolicy): number {
+    const clock = new FakeClock(T0);
+    const c = cacheOf(policy, 200, clock);
+    const step = (): void => clock.advance(100);
+    for (let i = 0; i < 50; i++, step()) c.set(`hot${i}`, VALUE);
+    for (let r = 0; r < 3; r++) for (let i = 0; i < 50; i++, step()) c.get(`hot${i}`);
+    for (let i = 0; i < 140; i++, step()) c.set(`other${i}`, VALUE);
+    for (let i = 0; i < 25; i++, step()) c.set(`scan${i}`, VALUE);
+    return survivors(c, 'hot', 50);
+  }
+
+  // Eviction samples at random: these average 10 runs, so the bounds hold by a wide margin.
+  test('allkeys-adaptive: a scan of one-off keys does not flush a working set read several times', () => {
+    let adaptive = 0;
+    let lru = 0;
+    for (let run = 0; run < 10; run++) {
+      adaptive += afterScan('allkeys-adaptive');
+      lru += afterScan('allkeys-lru');
+    }
+    // The hot keys are the least recently used: LRU evicts them first (40 of 50
+    // kept); adaptive evicts keys never read since they came in (about 49).
+    assert.ok(adaptive / 10 >= 46, `adaptive kept ${adaptive / 10}/50 on average`);
+    assert.ok(adaptive / 10 >= lru / 10 + 5, `adaptive ${adaptive / 10}, lru ${lru / 10}`);
+  });
+
+  test('allkeys-adaptive follows a hot set that moves: the new one is kept, the old one goes', () => {
+    let kept = 0;
+    let stale = 0;
+    for (let run = 0; run < 10; run++) {
+      const clock = new FakeClock(T0);
+      const c = cacheOf('allkeys-adaptive', 200, clock);
+      for (let i = 0; i < 50; i++) c.set(`old${i}`, VALUE);
+      for (let r = 0; r < 3; r++) for (let i = 0; i < 50; i++) c.get(`old${i}`);
+      fill(c, clock, 'other', 140);
+      // The old set is read no more: its counters run down as the sampler passes.
+      for (let r = 0; r < 3; r++) {
+        for (let i = 0; i < 100; i++) {
+          if (c.get(`new${i}`) === undefined) c.set(`new${i}`, VALUE);
+          clock.advance(1000);
+        }
+      }
+      kept += survivors(c, 'new', 100);
+      stale += survivors(c, 'old', 50);
+    }
+    assert.ok(kept / 10 >= 95, `new hot set kept: ${kept / 10}/100 on average`);
+    assert.ok(stale / 10 <= 12, `old hot set kept: ${stale / 10}/50 on average`);
+  });
+
+  test('volatile-adaptive evicts only keys with a TTL', () => {
+    const clock = new FakeClock(T0);
+    const c = cacheOf('volatile-adaptive', 100, clock);
+    fill(c, clock, 'keep', 30);
+    fill(c, clock, 't', 150, 1_000_000);
+    assert.equal(survivors(c, 'keep', 30), 30);
+    assert.ok(survivors(c, 't', 150) < 100);
+  });
+
   test('volatile-ttl evicts the keys closest to expiring, and volatile policies leave keys without TTL', () => {
     const clock = new FakeClock(T0);
     const c = cacheOf('volatile-ttl', 100, clock);
