@@ -53,13 +53,19 @@ describe('eviction policies', () => {
   });
 
   test('allkeys-lfu keeps the keys read often over ones read once recently', () => {
-    const clock = new FakeClock(T0);
-    const c = cacheOf('allkeys-lfu', 200, clock);
-    fill(c, clock, 'hot', 50);
-    for (let r = 0; r < 30; r++) for (let i = 0; i < 50; i++) c.get(`hot${i}`);
-    fill(c, clock, 'cold', 300);
-    // 150 of the 350 keys must go; the new ones start at counter 5, the hot ones a few above.
-    assert.ok(survivors(c, 'hot', 50) > 30, `hot kept: ${survivors(c, 'hot', 50)}/50`);
+    // Sampling is random: averaged over 10 runs (one run ranges 32..45 over
+    // 300 tries; LRU would keep almost none, the hot keys being the oldest read).
+    let kept = 0;
+    for (let run = 0; run < 10; run++) {
+      const clock = new FakeClock(T0);
+      const c = cacheOf('allkeys-lfu', 200, clock);
+      fill(c, clock, 'hot', 50);
+      for (let r = 0; r < 30; r++) for (let i = 0; i < 50; i++) c.get(`hot${i}`);
+      fill(c, clock, 'cold', 300);
+      // 150 of the 350 keys must go; the new ones start at counter 5, the hot ones a few above.
+      kept += survivors(c, 'hot', 50);
+    }
+    assert.ok(kept / 10 > 33, `hot kept on average: ${kept / 10}/50`);
   });
 
   test('allkeys-fifo evicts in insertion order whatever is read', () => {
