@@ -6,7 +6,9 @@
  * would write, without LZF compression.
  */
 import type { CommandContext } from '../context.js';
-import { Encoding, ENCODING_NAMES, KeyType } from '../../engine/status.js';
+import { KeyType } from '../../engine/status.js';
+import { listLength } from '../../engine/types/list.js';
+import { encodingName, refcount } from '../generic/object/lookup.js';
 import { idleSeconds } from '../../engine/eviction/access.js';
 
 /** rdbSaveLen(): bytes of an RDB length prefix. */
@@ -71,38 +73,21 @@ function serializedLengthOf(v: unknown): number {
   return lenLen(n) + total;
 }
 
-function elementCount(v: unknown): number {
-  if (v !== null && typeof v === 'object') {
-    const o = v as { length?: unknown; size?: unknown };
-    if (typeof o.length === 'number') return o.length;
-    if (typeof o.size === 'number') return o.size;
-  }
-  return 0;
-}
-
 /** The DEBUG OBJECT status line for `slot` of the client's database. */
 export function debugObjectLine(ctx: CommandContext, slot: number): string {
   const db = ctx.db;
   const type = db.type(slot);
-  const enc = db.encoding(slot);
   const value = db.value(slot);
-  let refcount = 1;
-  if (enc === Encoding.INT && typeof value === 'number' && value >= 0 && value < 10000) {
-    // Small integers are Redis's shared objects, unless an LRU/LFU policy with maxmemory forbids sharing.
-    const policy = ctx.server.config.getString('maxmemory-policy');
-    const noShared = ctx.server.config.getNumber('maxmemory') !== 0 && (policy.includes('lru') || policy.includes('lfu'));
-    if (!noShared) refcount = 2147483647;
-  }
   const serialized = type === KeyType.STRING ? serializedStringLength(db.stringValue(slot)) : serializedLengthOf(value);
   const lru = db.accessTime(slot);
   const idle = idleSeconds(lru, ctx.engine.stats);
   const addr = (0x7f0000000000 + ctx.client.dbIndex * 0x100000000 + slot * 0x40).toString(16);
   let extra = '';
-  if (enc === Encoding.QUICKLIST) {
-    const n = elementCount(value);
+  if (type === KeyType.LIST) {
+    const n = listLength(db, slot);
     extra =
       ` ql_nodes:1 ql_avg_node:${n.toFixed(2)} ql_listpack_max:${ctx.server.config.getNumber('list-max-listpack-size')}` +
       ` ql_compressed:${ctx.server.config.getNumber('list-compress-depth') !== 0 ? 1 : 0} ql_uncompressed_size:${serialized}`;
   }
-  return `Value at:0x${addr} refcount:${refcount} encoding:${ENCODING_NAMES[enc]} serializedlength:${serialized} lru:${lru} lru_seconds_idle:${idle}${extra}`;
+  return `Value at:0x${addr} refcount:${refcount(ctx, slot)} encoding:${encodingName(ctx, slot)} serializedlength:${serialized} lru:${lru} lru_seconds_idle:${idle}${extra}`;
 }

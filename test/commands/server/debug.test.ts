@@ -38,6 +38,13 @@ describe('DEBUG', () => {
       [['DEBUG', 'OBJECT', 'z'], objectLine(1, 'embstr', 4)],
       [['SET', 'r', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'], '+OK\r\n'],
       [['DEBUG', 'OBJECT', 'r'], objectLine(1, 'raw', 51)],
+      // Every Redis 7.0 list is a quicklist, however small; a copied int is not shared.
+      [['RPUSH', 'l', 'a', 'b', 'c'], ':3\r\n'],
+      [['DEBUG', 'OBJECT', 'l'], /^\+Value at:0x[0-9a-f]+ refcount:1 encoding:quicklist serializedlength:\d+ lru:\d+ lru_seconds_idle:\d+ ql_nodes:1 ql_avg_node:3\.00 ql_listpack_max:-2 ql_compressed:0 ql_uncompressed_size:\d+\r\n$/],
+      [['COPY', 'n', 'n2'], ':1\r\n'],
+      [['SET', 'n', '5'], '+OK\r\n'],
+      [['COPY', 'n', 'n3'], ':1\r\n'],
+      [['DEBUG', 'OBJECT', 'n3'], objectLine(1, 'int', 2)],
       [['DEBUG', 'OBJECT', 'nokey'], '-ERR no such key\r\n'],
       [['DEBUG', 'OBJECT'], "-ERR unknown subcommand or wrong number of arguments for 'OBJECT'. Try DEBUG HELP.\r\n"],
       [['DEBUG', 'OBJECT', 'k', 'x'], "-ERR unknown subcommand or wrong number of arguments for 'OBJECT'. Try DEBUG HELP.\r\n"],

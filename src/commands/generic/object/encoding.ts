@@ -1,7 +1,7 @@
 // OBJECT ENCODING key
 import { defineCommand, rangeKeySpec } from '../../define.js';
-import { ENCODING_NAMES, Encoding, KeyType, NO_KEY } from '../../../engine/status.js';
-import { objectLookup } from './lookup.js';
+import { NO_KEY } from '../../../engine/status.js';
+import { encodingName, objectLookup } from './lookup.js';
 
 export default defineCommand({
   name: 'encoding',
@@ -17,8 +17,6 @@ export default defineCommand({
   handler(ctx, args, reply) {
     const slot = objectLookup(ctx, args);
     if (slot === NO_KEY) return reply.nil();
-    // Redis 7.0 reports every list as a quicklist; a small one is a listpack blob here.
-    const enc = ctx.db.type(slot) === KeyType.LIST ? Encoding.QUICKLIST : ctx.db.encoding(slot);
-    reply.bulkStr(ENCODING_NAMES[enc]!);
+    reply.bulkStr(encodingName(ctx, slot));
   },
 });

@@ -6,6 +6,12 @@
 import type { Args } from '../../args.js';
 import type { CommandContext } from '../../context.js';
 import { idleSeconds as idleOf, lfuDecayed } from '../../../engine/eviction/access.js';
+import { ENCODING_NAMES, Encoding, KeyType } from '../../../engine/status.js';
+
+/** Redis's OBJ_SHARED_REFCOUNT: the refcount of its shared integer objects. */
+const OBJ_SHARED_REFCOUNT = 2147483647;
+/** OBJ_SHARED_INTEGERS: 0..9999 are shared. */
+const OBJ_SHARED_INTEGERS = 10000;
 
 /** The slot of the key in argument 2, or NO_KEY. */
 export function objectLookup(ctx: CommandContext, args: Args): number {
@@ -27,6 +33,26 @@ export function tracksFrequency(ctx: CommandContext): boolean {
 export function lruOrLfuPolicy(ctx: CommandContext): boolean {
   const p = ctx.server.config.getString('maxmemory-policy');
   return p.endsWith('-lru') || p.endsWith('-lfu');
+}
+
+/** The encoding Redis 7.0 would report: every list is a quicklist there (a small one is a listpack blob here). */
+export function encodingName(ctx: CommandContext, slot: number): string {
+  const enc = ctx.db.type(slot) === KeyType.LIST ? Encoding.QUICKLIST : ctx.db.encoding(slot);
+  return ENCODING_NAMES[enc]!;
+}
+
+/**
+ * The refcount Redis would report. Values are never shared here; an int is
+ * what Redis would have stored: a shared integer unless maxmemory is set
+ * with an LRU/LFU policy. COPY stores its ints as bigints: Redis's copies
+ * are unshared.
+ */
+export function refcount(ctx: CommandContext, slot: number): number {
+  const db = ctx.db;
+  if (db.encoding(slot) !== Encoding.INT) return 1;
+  const v = db.stringValue(slot);
+  const shareable = ctx.server.config.getNumber('maxmemory') === 0 || !lruOrLfuPolicy(ctx);
+  return shareable && typeof v === 'number' && v >= 0 && v < OBJ_SHARED_INTEGERS ? OBJ_SHARED_REFCOUNT : 1;
 }
 
 /**
