@@ -78,7 +78,7 @@ export function gatherSets(ctx: CommandContext, args: Args, from: number, to: nu
       continue;
     }
     const k = j - from;
-    if (views.length <= k) views.push(new SetView());
+    while (views.length <= k) views.push(new SetView());
     out.push(views[k]!.load(db, db.findAt(buf, args.start(j), args.end(j))));
   }
   return out;
