@@ -45,6 +45,7 @@ function zpop(ctx: CommandContext, args: Args, reply: Reply, first: number, keys
     reply.bulk(args.buf, args.start(keyIdx), args.end(keyIdx));
     reply.array(n);
   }
+  if (n === 0) return;
   const from = max ? len - n : 0;
   const to = max ? len - 1 : n - 1;
   v.seek(max ? to : from, max);
@@ -65,7 +66,6 @@ export function zpopMinMax(ctx: CommandContext, args: Args, reply: Reply, max: b
     const c = args.int64(2);
     if (c === null || c < 0) return reply.error(NOT_POSITIVE);
     count = Number(c);
-    if (count === 0) return reply.array(0);
   }
   zpop(ctx, args, reply, 1, 1, max, count, reply.resp === 3 && count !== -1 ? NESTED : FLAT, false);
 }

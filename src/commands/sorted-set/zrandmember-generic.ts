@@ -31,10 +31,10 @@ export function zrandmember(ctx: CommandContext, args: Args, reply: Reply): void
   if (args.count > 4 || (args.count === 4 && !keyword(args, 3, 'withscores'))) return reply.error(SYNTAX);
   const withScores = args.count === 4;
   if (withScores && (BigInt(l) < -HALF || BigInt(l) > HALF)) return reply.error('ERR value is out of range');
-  if (l === 0 || l === 0n) return reply.array(0);
   const pos = lookupReadOf(ctx.db, KeyType.ZSET, args.buf, args.start(1), args.end(1));
   if (pos === NO_KEY) return reply.array(0);
   if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
+  if (l === 0 || l === 0n) return reply.array(0);
   const v = zview.open(ctx.db, pos);
   const size = v.length;
   const n = Number(l);

@@ -129,6 +129,8 @@ export function zrangeGeneric(ctx: CommandContext, args: Args, reply: Reply, fir
     const len = v.length;
     if (type === RANK) {
       [from, to] = rankSpan(len, start, end);
+      // ZREVRANGE counts ranks from the end.
+      if (rev && from <= to) [from, to] = [len - 1 - to, len - 1 - from];
     } else {
       [from, to] = type === SCORE ? scoreSpan(v, scoreRange) : lexSpan(v, lexRange);
       // LIMIT: a negative offset skips everything, a negative count takes all (Redis's while (offset--) loops).

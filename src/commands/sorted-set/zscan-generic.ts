@@ -3,7 +3,8 @@
  * returned whole with cursor 0, as Redis does. A skiplist is walked by rank
  * (the cursor is the next rank): members removed during a scan may make
  * later members shift down and be missed, unlike Redis's reverse-binary dict
- * cursor. Scores are text ("%.17g") in both protocols.
+ * cursor. Scores are text in both protocols: "%.17g", or, from a listpack,
+ * the integer digits Redis stored there.
  */
 import type { CommandContext } from '../context.js';
 import type { Args } from '../args.js';
@@ -16,6 +17,8 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
 import { formatDouble } from '../../protocol/resp/double.js';
 import { zview } from './zset-common.js';
+
+const LLONG_HALF = 4611686018427387903;
 
 export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
   const cursor = parseCursor(args, 2);
@@ -77,6 +80,8 @@ export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
   reply.array(members.length * 2);
   for (let k = 0; k < members.length; k++) {
     reply.bulkStr(members[k]!);
-    reply.bulkStr(formatDouble(scores[k]!));
+    const sc = scores[k]!;
+    // A listpack holds the text d2string() wrote: integers within LLONG_MAX/2 as plain digits.
+    reply.bulkStr(v.sl === null && Number.isInteger(sc) && Math.abs(sc) <= LLONG_HALF ? BigInt(sc).toString() : formatDouble(sc));
   }
 }
