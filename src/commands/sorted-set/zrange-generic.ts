@@ -14,7 +14,7 @@ import { lookupReadOf } from '../../engine/types/lookup.js';
 import {
   LEX_VALUE, lexRangeEmpty, parseLexBound, parseScoreBound, scoreRangeEmpty, type LexRange, type ScoreRange,
 } from '../../engine/types/zset-score.js';
-import { zsetStore, type ZView } from '../../engine/types/zset.js';
+import { zsetLimits, zsetStore, type ZView } from '../../engine/types/zset.js';
 import { MIN_MAX_NOT_FLOAT, MIN_MAX_NOT_STRING, entriesHeader, longArg, replyEntry, syncLimits, zview } from './zset-common.js';
 
 export const AUTO = 0;
@@ -148,25 +148,34 @@ export function zrangeGeneric(ctx: CommandContext, args: Args, reply: Reply, fir
     }
   }
   const n = to >= from ? to - from + 1 : 0;
-  if (store) return storeSpan(ctx, args, reply, pos === NO_KEY ? null : v, from, n, rev);
+  if (store) return storeSpan(ctx, args, reply, pos === NO_KEY ? null : v, from, n, rev, type === RANK);
   entriesHeader(reply, n, withScores);
   if (n === 0) return;
   v.seek(rev ? to : from, rev);
   for (let k = 0; k < n && v.next(); k++) replyEntry(reply, v, withScores);
 }
 
-function storeSpan(ctx: CommandContext, args: Args, reply: Reply, v: ZView | null, from: number, n: number, rev: boolean): void {
+function storeSpan(ctx: CommandContext, args: Args, reply: Reply, v: ZView | null, from: number, n: number, rev: boolean, byRank: boolean): void {
   outMembers.length = 0;
   outScores.length = 0;
+  syncLimits(ctx);
   if (v !== null && n > 0) {
-    v.seek(from, false);
+    // Redis adds the results one by one to a new listpack (a skiplist when a
+    // rank range is known to be too long) that converts when it outgrows the
+    // limits: the ones added to the listpack lost a -0 to "0".
+    let viaListpack = !(byRank && n > zsetLimits.entries);
+    v.seek(rev ? from + n - 1 : from, rev);
     for (let k = 0; k < n && v.next(); k++) {
-      outMembers.push(v.member());
-      outScores.push(v.score);
+      const m = v.member();
+      if (viaListpack && (k + 1 > zsetLimits.entries || m.length > zsetLimits.value)) viaListpack = false;
+      outMembers.push(m);
+      outScores.push(viaListpack && v.score === 0 ? 0 : v.score);
+    }
+    if (rev) {
+      outMembers.reverse();
+      outScores.reverse();
     }
   }
-  void rev;
-  syncLimits(ctx);
   if (zsetStore(ctx.db, args.buf, args.start(1), args.end(1), outMembers, outScores, outMembers.length)) ctx.dirty(1);
   reply.int(outMembers.length);
 }
