@@ -1,0 +1,20 @@
+// ZMSCORE key member [member ...]
+import { defineCommand, type CommandSpec } from '../define.js';
+import { zsimple } from './zsimple.js';
+
+export default defineCommand({
+  name: 'zmscore',
+  arity: -3,
+  flags: ['readonly', 'fast'],
+  acl: ['sortedset'],
+  firstKey: 1,
+  lastKey: 1,
+  keyStep: 1,
+  keySpecs: [
+    { flags: ['RO', 'ACCESS'], beginSearch: { type: 'index', index: 1 }, findKeys: { type: 'range', lastkey: 0, step: 1, limit: 0 } },
+  ],
+  doc: {"summary": "Get the score associated with the given members in a sorted set", "since": "6.2.0", "group": "sorted-set", "complexity": "O(N) where N is the number of members being requested."},
+  handler(ctx, args, reply) {
+    zsimple.zmscore(ctx, args, reply);
+  },
+}) satisfies CommandSpec;
