@@ -1,10 +1,10 @@
 /**
  * ZSCAN: Redis 7.0's scanGenericCommand() over a sorted set. A listpack is
- * returned whole with cursor 0, as Redis does. A skiplist is walked by rank
- * (the cursor is the next rank): members removed during a scan may make
- * later members shift down and be missed, unlike Redis's reverse-binary dict
- * cursor. Scores are text in both protocols: "%.17g", or, from a listpack,
- * the integer digits Redis stored there.
+ * returned whole with cursor 0, as Redis does. A skiplist's nodes are walked
+ * from the top of their array down (the cursor is how many are left): the
+ * cursor values differ from Redis's, its guarantee holds (a member present
+ * for the whole scan is returned, perhaps twice). Scores are text in both
+ * protocols: "%.17g", or, from a listpack, the integer digits Redis stored there.
  */
 import type { CommandContext } from '../context.js';
 import type { Args } from '../args.js';
@@ -52,28 +52,28 @@ export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
   const pe = pat < 0 ? 0 : args.end(pat);
   const usePattern = pat >= 0 && !(pe - ps === 1 && buf[ps] === 42); /* * */
   const v = zview.open(ctx.db, pos);
-  const len = v.length;
-  let from = 0;
-  let to = len;
-  let next = 0;
-  if (v.sl !== null) {
-    from = Math.min(cursor, len);
-    to = Math.min(len, from + count);
-    next = to >= len ? 0 : to;
-  }
   const members: string[] = [];
   const scores: number[] = [];
-  if (from < to) {
-    v.seek(from, false);
-    for (let k = from; k < to && v.next(); k++) {
-      const m = v.member();
-      if (usePattern) {
-        const mb = Buffer.from(m, 'latin1');
-        if (!globMatch(buf, ps, pe, mb, 0, mb.length)) continue;
-      }
-      members.push(m);
-      scores.push(v.score);
+  const keep = (m: string, score: number): void => {
+    if (usePattern) {
+      const mb = Buffer.from(m, 'latin1');
+      if (!globMatch(buf, ps, pe, mb, 0, mb.length)) return;
     }
+    members.push(m);
+    scores.push(score);
+  };
+  let next = 0;
+  if (v.sl !== null) {
+    // The node array from the top down: cursor k means indexes [0, k) are
+    // left (0 to start). See ZSkiplist for why nothing present is missed.
+    const nodes = v.sl.nodes;
+    const start = cursor === 0 ? nodes.length : Math.min(cursor, nodes.length);
+    const stop = Math.max(0, start - count);
+    for (let k = start - 1; k >= stop; k--) keep(nodes[k]!.member, nodes[k]!.score);
+    next = stop;
+  } else {
+    v.seek(0, false);
+    while (v.next()) keep(v.member(), v.score);
   }
   reply.array(2);
   reply.bulkStr(String(next));

@@ -3,17 +3,24 @@
  * and range) plus a member -> score Map. Members are latin1 strings (one
  * char per byte), so JS string order is Redis's memcmp order. Ordered by
  * (score, member); scores are never NaN.
+ *
+ * Every node also sits in `nodes`, an array with no order: a removal moves
+ * the last node into the hole and a score change keeps the node's place.
+ * That is what lets ZSCAN walk the array from the top down without missing
+ * a member that stays in the set, whatever is added, removed or rescored.
  */
 import type { SizedValue } from '../object-table.js';
 
 const MAX_LEVEL = 32;
 
-/** Bytes per node beyond its member: node object, two level arrays, Map entry (measured order of magnitude in V8). */
-const NODE_BYTES = 120;
+/** Bytes per node beyond its member: node object, two level arrays, Map entry, nodes slot (measured order of magnitude in V8). */
+const NODE_BYTES = 128;
 const LEVEL_BYTES = 16;
 
 export class ZNode {
   backward: ZNode | null = null;
+  /** Index in ZSkiplist.nodes. */
+  slot = -1;
   readonly next: (ZNode | null)[];
   readonly span: number[];
   constructor(
@@ -42,6 +49,8 @@ export class ZSkiplist implements SizedValue {
   length = 0;
   level = 1;
   readonly dict = new Map<string, number>();
+  /** Every node, unordered (see the header). */
+  readonly nodes: ZNode[] = [];
   private bytes = 200;
 
   memoryBytes(): number {
@@ -62,6 +71,17 @@ export class ZSkiplist implements SizedValue {
 
   /** Inserts a member that is not present (zslInsert). */
   insert(member: string, score: number): void {
+    const node = new ZNode(member, score, randomLevel());
+    node.slot = this.nodes.length;
+    this.nodes.push(node);
+    this.link(node);
+    this.dict.set(member, score);
+    this.bytes += NODE_BYTES + member.length + LEVEL_BYTES * node.next.length;
+  }
+
+  /** Links a node in at its (score, member) place. */
+  private link(node: ZNode): void {
+    const { score, member } = node;
     const update: ZNode[] = new Array<ZNode>(MAX_LEVEL);
     const rank: number[] = new Array<number>(MAX_LEVEL);
     let x = this.head;
@@ -73,7 +93,7 @@ export class ZSkiplist implements SizedValue {
       }
       update[i] = x;
     }
-    const level = randomLevel();
+    const level = node.next.length;
     if (level > this.level) {
       for (let i = this.level; i < level; i++) {
         rank[i] = 0;
@@ -82,7 +102,6 @@ export class ZSkiplist implements SizedValue {
       }
       this.level = level;
     }
-    const node = new ZNode(member, score, level);
     for (let i = 0; i < level; i++) {
       const u = update[i]!;
       node.next[i] = u.next[i]!;
@@ -95,8 +114,6 @@ export class ZSkiplist implements SizedValue {
     if (node.next[0] !== null) node.next[0]!.backward = node;
     else this.tail = node;
     this.length++;
-    this.dict.set(member, score);
-    this.bytes += NODE_BYTES + member.length + LEVEL_BYTES * level;
   }
 
   private unlink(x: ZNode, update: ZNode[]): void {
@@ -113,30 +130,48 @@ export class ZSkiplist implements SizedValue {
     else this.tail = x.backward;
     while (this.level > 1 && this.head.next[this.level - 1] === null) this.level--;
     this.length--;
-    this.dict.delete(x.member);
-    this.bytes -= NODE_BYTES + x.member.length + LEVEL_BYTES * x.next.length;
   }
 
-  /** Removes a member; false when absent. */
-  delete(member: string): boolean {
-    const score = this.dict.get(member);
-    if (score === undefined) return false;
+  /** The update path of a present member: the last node before it on each level. */
+  private pathTo(member: string, score: number): ZNode[] {
     const update: ZNode[] = new Array<ZNode>(MAX_LEVEL);
     let x = this.head;
     for (let i = this.level - 1; i >= 0; i--) {
       for (let n = x.next[i]!; n !== null && less(score, member, n); n = x.next[i]!) x = n;
       update[i] = x;
     }
-    this.unlink(x.next[0]!, update);
+    return update;
+  }
+
+  /** Removes a member; false when absent. */
+  delete(member: string): boolean {
+    const score = this.dict.get(member);
+    if (score === undefined) return false;
+    const update = this.pathTo(member, score);
+    const x = update[0]!.next[0]!;
+    this.unlink(x, update);
+    const last = this.nodes.pop()!;
+    if (last !== x) {
+      last.slot = x.slot;
+      this.nodes[x.slot] = last;
+    }
+    this.dict.delete(member);
+    this.bytes -= NODE_BYTES + member.length + LEVEL_BYTES * x.next.length;
     return true;
   }
 
-  /** Changes the score of a present member. */
+  /** Changes the score of a present member; the node keeps its place in `nodes`. */
   update(member: string, score: number): void {
     const old = this.dict.get(member)!;
     if (old === score) return;
-    this.delete(member);
-    this.insert(member, score);
+    const update = this.pathTo(member, old);
+    const x = update[0]!.next[0]!;
+    this.unlink(x, update);
+    x.score = score;
+    x.next.fill(null);
+    x.span.fill(0);
+    this.link(x);
+    this.dict.set(member, score);
   }
 
   /** 0-based rank of a member, or -1. */

@@ -159,3 +159,34 @@ test('a stored result picks its encoding by size and longest member', () => {
   zsetLimits.entries = 128;
   zsetLimits.value = 64;
 });
+
+test('skiplist: the unordered node array stays one slot per member through removals and rescoring', () => {
+  const z = new ZSkiplist();
+  const model = new Map<string, number>();
+  let seed = 7;
+  const rnd = (n: number): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+  for (let i = 0; i < 5000; i++) {
+    const m = `m${rnd(300)}`;
+    const op = rnd(3);
+    if (op === 0 && !model.has(m)) {
+      z.insert(m, rnd(50));
+      model.set(m, z.score(m));
+    } else if (op === 1) {
+      assert.equal(z.delete(m), model.delete(m));
+    } else if (model.has(m)) {
+      z.update(m, rnd(50) - 25);
+      model.set(m, z.score(m));
+    }
+  }
+  assert.equal(z.nodes.length, model.size);
+  assert.equal(z.length, model.size);
+  z.nodes.forEach((n, i) => {
+    assert.equal(n.slot, i);
+    assert.equal(model.get(n.member), n.score);
+  });
+  // The skiplist order is still (score, member).
+  const ordered: [number, string][] = [];
+  for (let x = z.head.next[0]; x !== null && x !== undefined; x = x.next[0]) ordered.push([x.score, x.member]);
+  const expected = [...model].map(([m, s]) => [s, m] as [number, string]).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+  assert.deepEqual(ordered, expected);
+});
