@@ -77,7 +77,8 @@ function setopTail(r: Rng, n: number, op: string): string[] {
 function keysFor(r: Rng): [string, string[]] {
   const n = r.chance(0.05) ? pick(r, ['0', '-1', 'x', '5']) : String(1 + r.int(3));
   const count = Number(n) > 0 && Number(n) < 5 ? Number(n) : 1 + r.int(2);
-  return [n, Array.from({ length: count }, () => (r.chance(0.1) ? 'zl' : key(r)))];
+  // 'plain' is a set: Redis reads it as a sorted set with every score 1.
+  return [n, Array.from({ length: count }, () => (r.chance(0.1) ? 'zl' : r.chance(0.1) ? 'plain' : key(r)))];
 }
 
 type Gen = (r: Rng) => Cmd;
@@ -144,6 +145,7 @@ const GENERATORS: [number, Gen][] = [
   [1, (r) => ['RENAME', pick(r, [...KEYS, 'zl', 'dst']), pick(r, [...KEYS, 'dst'])]],
   [1, (r) => ['COPY', pick(r, [...KEYS, 'zl', 'dst']), pick(r, [...KEYS, 'dst']), ...(r.chance(0.5) ? ['REPLACE'] : [])]],
   [1, (r) => ['SET', 'str', pick(r, ['v', '1'])]],
+  [1, (r) => ['SADD', 'plain', member(r), pick(r, ['1', '2', '-7', 'a'])]],
   [0.3, (r) => ['CONFIG', 'SET', 'zset-max-listpack-entries', pick(r, ['0', '1', '4', '6', '8', '128'])]],
   [0.3, (r) => ['CONFIG', 'SET', 'zset-max-listpack-value', pick(r, ['0', '4', '12', '64'])]],
 ];

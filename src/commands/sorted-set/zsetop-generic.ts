@@ -10,8 +10,8 @@ import type { Args } from '../args.js';
 import type { Reply } from '../reply.js';
 import { NOT_INTEGER, SYNTAX, WRONGTYPE } from '../errors.js';
 import { keyword } from '../strings/set-generic.js';
-import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
-import { lookupReadOf } from '../../engine/types/lookup.js';
+import { KeyType, NO_KEY } from '../../engine/status.js';
+import { SetView } from '../../engine/types/set.js';
 import { parseScore } from '../../engine/types/zset-score.js';
 import { sortPairs, zsetStore } from '../../engine/types/zset.js';
 import { syncLimits, zview } from './zset-common.js';
@@ -19,6 +19,8 @@ import { syncLimits, zview } from './zset-common.js';
 export const UNION = 0;
 export const INTER = 1;
 export const DIFF = 2;
+
+const setView = new SetView();
 
 const SUM = 0;
 const MIN = 1;
@@ -64,10 +66,18 @@ export function zsetOpGeneric(ctx: CommandContext, args: Args, reply: Reply, num
   const srcs: Source[] = [];
   let j = numIdx + 1;
   for (let i = 0; i < setnum; i++, j++) {
-    const pos = lookupReadOf(db, KeyType.ZSET, args.buf, args.start(j), args.end(j));
-    if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
+    const pos = db.lookupReadAt(args.buf, args.start(j), args.end(j));
+    const type = pos === NO_KEY ? KeyType.NONE : db.type(pos);
+    if (type !== KeyType.NONE && type !== KeyType.ZSET && type !== KeyType.SET) return reply.error(WRONGTYPE);
     const src: Source = { key: args.str(j), members: [], scores: [], weight: 1, lookup: null };
-    if (pos !== NO_KEY) {
+    if (type === KeyType.SET) {
+      // As Redis, a plain set is a sorted set whose scores are all 1.
+      const set = setView.load(db, pos);
+      for (let k = 0; k < set.size; k++) {
+        src.members.push(set.text(k));
+        src.scores.push(1);
+      }
+    } else if (type === KeyType.ZSET) {
       const v = zview.open(db, pos);
       if (v.sl !== null) src.lookup = v.sl.dict;
       v.seek(0, false);
