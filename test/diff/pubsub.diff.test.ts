@@ -72,10 +72,12 @@ async function runStep(p: Pair, step: Step, marker: string): Promise<unknown> {
     frames.push(v);
   }
   const name = step.cmd[0]!;
+  if (name === 'HELLO') return { hello: frames.length };
+  const items = (f: unknown): unknown[] => (Array.isArray(f) ? f : typeof f === 'object' && f !== null && 'push' in f ? (f as { push: unknown[] }).push : [f]);
   if (/UNSUBSCRIBE$/.test(name) && step.cmd.length === 1) {
     // Hash order decides which channel goes first: keep the names and the final count.
-    const names = frames.map((f) => (Array.isArray(f) ? f[1] : f)).sort();
-    const last = frames.length > 0 ? (frames[frames.length - 1] as unknown[])[2] : null;
+    const names = frames.map((f) => JSON.stringify(items(f).slice(0, 2))).sort();
+    const last = frames.length > 0 ? items(frames[frames.length - 1])[2] : null;
     return { pubReply, names, last };
   }
   if (name === 'PUBSUB' && Array.isArray(pubReply) && step.cmd[1]!.endsWith('CHANNELS')) pubReply = [...pubReply].sort();
