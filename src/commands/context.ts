@@ -8,6 +8,7 @@ import type { MemorySnapshot } from '../observability/memory-report.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../engine/keyspace.js';
 import type { Engine } from '../engine/engine.js';
+import type { Reply } from './reply.js';
 import type { CommandTable } from './table.js';
 
 export const enum ReplyMode {
@@ -42,6 +43,55 @@ export interface ClientHandle {
   reset(): void;
   /** CLIENT REPLY ON/OFF/SKIP. */
   setReplyMode(mode: ReplyMode): void;
+  /** MULTI/EXEC/WATCH state (src/server/multi.ts). */
+  readonly tx: TransactionHandle;
+  /** Subscriptions (src/server/pubsub.ts). */
+  readonly pubsub: PubSubHandle;
+}
+
+/** A client's transaction, as the transactions commands drive it. */
+export interface TransactionHandle {
+  /** Between MULTI and EXEC/DISCARD. */
+  readonly active: boolean;
+  /** MULTI: starts queuing (the caller checked it is not active). */
+  begin(): void;
+  /** EXEC: runs the queue (or answers the nil array / EXECABORT) and ends the transaction. */
+  exec(reply: Reply): void;
+  /** DISCARD: drops the queue and the watched keys. */
+  discard(): void;
+  /** WATCH key in the client's current database. */
+  watch(key: string): void;
+  /** UNWATCH: forgets every watched key. */
+  unwatch(): void;
+}
+
+/** Which of the three subscription spaces a command works on. */
+export const enum SubKind {
+  CHANNEL = 0,
+  PATTERN = 1,
+  SHARD = 2,
+}
+
+/** A client's subscriptions and the server's channel registry, as the pubsub commands see them. */
+export interface PubSubHandle {
+  /** Subscribed to anything (Redis's CLIENT_PUBSUB): RESP2 clients are then limited to (UN)SUBSCRIBE, PING, QUIT, RESET. */
+  readonly active: boolean;
+  /** (P|S)SUBSCRIBE one channel or pattern; replies with the confirmation. */
+  subscribe(kind: SubKind, name: Buffer): void;
+  /** (P|S)UNSUBSCRIBE one channel or pattern; replies with the confirmation. */
+  unsubscribe(kind: SubKind, name: Buffer): void;
+  /** (P|S)UNSUBSCRIBE without arguments: every subscription of the kind (one reply even when none). */
+  unsubscribeAll(kind: SubKind): void;
+  /** Subscriptions of the client: channels + patterns, or shard channels. */
+  count(kind: SubKind): number;
+  /** (S)PUBLISH: delivers to subscribers; returns how many received it. */
+  publish(shard: boolean, channel: Buffer, message: Buffer): number;
+  /** PUBSUB (SHARD)CHANNELS: active channels matching the pattern (all when null). */
+  channels(shard: boolean, pattern: Buffer | null): Buffer[];
+  /** PUBSUB (SHARD)NUMSUB: subscribers of one channel. */
+  numsub(shard: boolean, channel: Buffer): number;
+  /** PUBSUB NUMPAT: distinct patterns subscribed by any client. */
+  numpat(): number;
 }
 
 /** Server-wide counters read by INFO. */

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from './clock.js';
 import { Database, type KeyspaceStats } from './keyspace.js';
+import type { KeyWatcher } from './watch.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
 import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
 
@@ -57,6 +58,7 @@ export class Engine {
   /** Called for each evicted key, before it goes (db index, key handle); null = nobody listens. */
   onEvict: ((db: Database, pos: number) => void) | null = null;
   private expireDb = 0;
+  private watcher: KeyWatcher | null = null;
   private readonly sweep = { checked: 0, expired: 0 };
 
   constructor(options: EngineOptions = {}) {
@@ -140,11 +142,23 @@ export class Engine {
     this.eviction.underPressure = over;
   }
 
+  /** Sets who is told of writes to watched keys (the server's WATCH registry). */
+  setKeyWatcher(w: KeyWatcher | null): void {
+    this.watcher = w;
+    for (const db of this.dbs) db.watcher = w;
+  }
+
   /** SWAPDB: exchanges the contents of two databases. */
   swap(a: number, b: number): void {
-    const t = this.dbs[a]!;
-    this.dbs[a] = this.dbs[b]!;
-    this.dbs[b] = t;
+    const da = this.dbs[a]!;
+    const db = this.dbs[b]!;
+    this.dbs[a] = db;
+    this.dbs[b] = da;
+    // Watches stay with the index (clients keep watching "db a"), not with the contents.
+    const w = da.watchedKeys;
+    da.watchedKeys = db.watchedKeys;
+    db.watchedKeys = w;
+    if (this.watcher !== null) this.watcher.swapped(a, b);
   }
 
   /** FLUSHALL: empties every database; returns how many keys were removed. */

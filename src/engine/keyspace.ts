@@ -62,6 +62,9 @@ export class Database {
   private lastFound = -1;
   /** The hash of the key findForWrite() did not find, for the insert that follows. */
   private newHash = 0;
+  /** WATCH entries naming this database: writes call the watcher only when non-zero (see ./watch.ts). */
+  watchedKeys = 0;
+  watcher: import('./watch.js').KeyWatcher | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -312,6 +315,7 @@ export class Database {
   setInt(pos: number, n: number | bigint): void {
     const ref = this.index.refs[pos]!;
     if (this.items.holdsIntObject(ref, Encoding.INT)) {
+      if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
       this.items.replaceObject(ref, n);
       return;
     }
@@ -355,6 +359,7 @@ export class Database {
    * that mutates a value object without replaceValue() calls it.
    */
   modified(pos: number): void {
+    if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
     this.items.objectChanged(this.index.refs[pos]!);
   }
 
@@ -362,8 +367,9 @@ export class Database {
   setExpire(pos: number, atMs: number): void {
     const ref = this.index.refs[pos]!;
     const had = this.items.expireAt(ref) !== 0;
-    if (had && atMs !== 0) return this.items.setExpireInPlace(ref, atMs);
     if (!had && atMs === 0) return;
+    if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
+    if (had && atMs !== 0) return this.items.setExpireInPlace(ref, atMs);
     this.index.refs[pos] = this.items.relayout(ref, atMs);
     this.index.setTtlBit(pos, atMs !== 0);
     this.volatile += atMs !== 0 ? 1 : -1;
@@ -391,6 +397,7 @@ export class Database {
 
   /** Removes the key at `pos` (eviction and the walks). */
   removeAt(pos: number): void {
+    if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), true);
     this.lastFound = -1;
     const ref = this.index.refs[pos]!;
     if (this.index.meta[pos]! & META_TTL) this.volatile--;
@@ -401,6 +408,7 @@ export class Database {
 
   /** Removes every key. */
   clear(): void {
+    if (this.watchedKeys !== 0) this.watcher!.clearing(this);
     this.index.clear();
     this.items.clear();
     this.volatile = 0;
@@ -468,6 +476,7 @@ export class Database {
     pos: number, kbuf: Uint8Array, ks: number, ke: number, keepTtl: boolean, typeEnc: number,
     vsrc: Uint8Array | null, vs: number, vlen: number, obj: unknown, access: number,
   ): number {
+    if (this.watchedKeys !== 0) this.watcher!.touched(this, Database.keyOf(kbuf, ks, ke), false);
     let expire = 0;
     let oldRef = -1;
     if (pos >= 0) {

@@ -10,14 +10,18 @@ import { ReplyMode, type ClientHandle, type CommandContext } from '../commands/c
 import type { Database } from '../engine/keyspace.js';
 import { ParseResult, RespParser } from '../protocol/resp/parser.js';
 import { RespWriter } from '../protocol/resp/writer.js';
-import { dispatch, type DispatchTarget } from './dispatch.js';
+import { SubKind } from '../commands/context.js';
+import type { CommandEntry } from '../commands/table.js';
+import { call, dispatch, type DispatchTarget } from './dispatch.js';
+import { MODE_MULTI, MODE_PUBSUB, Transaction, type TxOwner } from './multi.js';
 import { OutputLimitState } from './output-limits.js';
+import { Subscriptions, type SubscriberOwner } from './pubsub.js';
 import type { Server } from './server.js';
 
 /** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
-export class Connection implements ClientHandle, DispatchTarget, CommandContext {
+export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner {
   readonly id: number;
   name = '';
   dbIndex = 0;
@@ -35,6 +39,10 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   closed = false;
   /** Argument indexes hidden from MONITOR and SLOWLOG for the current command (AUTH passwords). */
   readonly redacted: number[] = [];
+  /** MODE_MULTI | MODE_PUBSUB: non-zero sends dispatch off its fast path. */
+  mode = 0;
+  readonly tx: Transaction;
+  readonly pubsub: Subscriptions;
 
   readonly parser: RespParser;
   readonly writer: RespWriter;
@@ -57,6 +65,8 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
       (chunk) => this.send(chunk),
       (text) => server.countError(text),
     );
+    this.tx = new Transaction(this, server.watches, server.engine);
+    this.pubsub = new Subscriptions(this, server.pubsubRegistry);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
@@ -94,12 +104,15 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
 
   describe(): string {
     const now = Date.now();
-    const flags = this.monitor ? 'O' : 'N';
+    let flags = (this.monitor ? 'O' : '') + (this.mode & MODE_PUBSUB ? 'P' : '') + (this.mode & MODE_MULTI ? 'x' : '') + (this.tx.dirtyCas ? 'd' : '');
+    if (flags === '') flags = 'N';
     const qbuf = this.parser.queryBufferLength;
+    const ps = this.pubsub;
     return (
       `id=${this.id} addr=${this.addr} laddr=${this.laddr} fd=${(this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1} name=${this.name}` +
       ` age=${Math.floor((now - this.createdAt) / 1000)} idle=${Math.floor((now - this.lastInteraction) / 1000)} flags=${flags}` +
-      ` db=${this.dbIndex} sub=0 psub=0 ssub=0 multi=-1 qbuf=${qbuf} qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0` +
+      ` db=${this.dbIndex} sub=${ps.size(SubKind.CHANNEL)} psub=${ps.size(SubKind.PATTERN)} ssub=${ps.size(SubKind.SHARD)}` +
+      ` multi=${this.tx.length} qbuf=${qbuf} qbuf-free=0 argv-mem=0 multi-mem=${this.tx.memory} rbs=16384 rbp=0` +
       ` obl=${this.writer.pending} oll=0 omem=${this.socket.writableLength} tot-mem=${qbuf + this.writer.out.length + 1024}` +
       ` events=r${this.socket.writableLength > 0 ? 'w' : ''} cmd=${this.lastCommand} user=default redir=-1 resp=${this.resp}`
     );
@@ -121,6 +134,9 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   }
 
   reset(): void {
+    // clearClientConnectionState(): the transaction and every subscription go, silently.
+    this.tx.discard();
+    this.pubsub.clear();
     this.dbIndex = 0;
     this.resp = 2;
     this.name = '';
@@ -134,7 +150,15 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
     this.authenticated = !this.server.requiresAuth();
   }
 
-  // ---- DispatchTarget ----------------------------------------------------
+  // ---- DispatchTarget, TxOwner, SubscriberOwner ----------------------------
+
+  run(entry: CommandEntry, args: Args): void {
+    call(this, entry, args, this.server.stats, this.server);
+  }
+
+  scheduleFlush(): void {
+    this.server.scheduleFlush(this);
+  }
 
   authRequired(): boolean {
     return !this.authenticated;
@@ -204,7 +228,9 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   /** Closes the client if its pending output breaks client-output-buffer-limit; true when closed. */
   checkOutputLimit(): boolean {
     const pending = this.closed ? 0 : this.socket.writableLength;
-    if (!this.outputState.exceeded(this.server.outputLimit, pending, this.server.cachedNow)) return false;
+    // Subscribed clients are the pubsub class of client-output-buffer-limit.
+    const limit = this.mode & MODE_PUBSUB ? this.server.pubsubOutputLimit : this.server.outputLimit;
+    if (!this.outputState.exceeded(limit, pending, this.server.cachedNow)) return false;
     this.server.log.warn({ client: this.addr, pending }, 'Client scheduled to be closed ASAP for overcoming of output buffer limits.');
     this.close();
     return true;
@@ -239,10 +265,17 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
     this.writer.flush();
   }
 
+  /** Drops the watched keys and subscriptions the server holds for this client. */
+  private forget(): void {
+    this.tx.discard();
+    this.pubsub.clear();
+  }
+
   private finishAndClose(): void {
     if (this.closed) return;
     this.writer.flush();
     this.closed = true;
+    this.forget();
     this.server.removeClient(this);
     this.socket.end();
   }
@@ -251,6 +284,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.forget();
     this.server.removeClient(this);
     this.socket.destroy();
   }

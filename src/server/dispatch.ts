@@ -1,7 +1,9 @@
 /**
  * Runs one parsed command for a connection in Redis's order: lookup (with
  * container subcommands) → arity → protected command → authentication →
- * call, then commandstats, slowlog and MONITOR. Errors match processCommand().
+ * [MULTI: no_multi, OOM, subscribed context, queue] → call, then
+ * commandstats, slowlog and MONITOR. Errors match processCommand(). A client
+ * in MULTI or subscribed leaves the fast path by one test of its mode.
  */
 import { performance } from 'node:perf_hooks';
 import type { Args } from '../commands/args.js';
@@ -10,6 +12,7 @@ import { NOAUTH, clip, wrongArity } from '../commands/errors.js';
 import type { CommandEntry, CommandTable } from '../commands/table.js';
 import type { RespWriter } from '../protocol/resp/writer.js';
 import { EvictResult } from '../engine/engine.js';
+import { MODE_MULTI, MODE_PUBSUB, type Transaction } from './multi.js';
 
 /** What dispatch needs from the connection besides the handler context. */
 export interface DispatchTarget {
@@ -22,6 +25,9 @@ export interface DispatchTarget {
   lastCommand: string;
   /** performance.now() at the end of the previous command of this read event, or 0. */
   clockMark: number;
+  /** MODE_MULTI | MODE_PUBSUB bits; 0 for the fast path. */
+  mode: number;
+  readonly tx: Transaction;
 }
 
 const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
@@ -40,7 +46,58 @@ function errorText(s: string): string {
 
 function reject(t: DispatchTarget, stats: ServerStats, entry: CommandEntry | null, text: string): void {
   if (entry !== null) entry.stat.rejected++;
+  t.tx.flag();
+  if (entry !== null && entry.parent === null && entry.spec.name === 'exec') {
+    // execCommandAbort(): a refused EXEC discards the transaction, in MULTI or not.
+    t.tx.discard();
+    t.writer.error(`EXECABORT Transaction discarded because of: ${text.startsWith('ERR ') ? text.slice(4) : text}`);
+    return;
+  }
   t.writer.error(text);
+}
+
+/** Not queued in MULTI: they act on the transaction itself. */
+const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+/** Still run under OOM inside MULTI (EXEC only when nothing queued may grow memory). */
+const OOM_EXEMPT_IN_MULTI = new Set(['exec', 'discard', 'quit', 'reset']);
+/** What a RESP2 client may run while subscribed. */
+const SUBSCRIBED_ALLOWED = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
+
+/**
+ * The checks processCommand() makes for a client in MULTI or subscribed,
+ * then queuing. True when the command was answered here (refused or queued).
+ */
+function specialModes(t: DispatchTarget, stats: ServerStats, entry: CommandEntry, args: Args): boolean {
+  const multi = (t.mode & MODE_MULTI) !== 0;
+  const name = entry.parent === null ? entry.spec.name : '';
+  if (multi && entry.spec.flags.includes('no_multi')) {
+    reject(t, stats, entry, 'ERR Command not allowed inside a transaction');
+    return true;
+  }
+  const engine = t.ctx.engine;
+  if (engine.maxMemory > 0 && engine.evict() !== EvictResult.OK) {
+    // Queuing could grow memory without bound: in MULTI almost everything is refused.
+    if (entry.denyOom || (name === 'exec' && t.tx.denyOom) || (multi && !OOM_EXEMPT_IN_MULTI.has(name))) {
+      reject(t, stats, entry, OOM);
+      return true;
+    }
+  }
+  if ((t.mode & MODE_PUBSUB) !== 0 && t.writer.resp === 2 && !SUBSCRIBED_ALLOWED.has(name)) {
+    reject(
+      t,
+      stats,
+      entry,
+      `ERR Can't execute '${entry.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+    );
+    return true;
+  }
+  if (multi && !NOT_QUEUED.has(name)) {
+    t.lastCommand = entry.fullName;
+    t.tx.queue(entry, args);
+    t.writer.simple('QUEUED');
+    return true;
+  }
+  return false;
 }
 
 function unknownCommand(args: Args): string {
@@ -87,17 +144,26 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
   }
   // As processCommand(): with a limit set, evict before every command, and
   // refuse the ones that may grow memory when that did not get us under.
-  const engine = t.ctx.engine;
-  if (engine.maxMemory > 0 && engine.evict() !== EvictResult.OK && entry.denyOom) {
-    reject(t, stats, entry, OOM);
-    return;
+  if (t.mode !== 0) {
+    if (specialModes(t, stats, entry, args)) return;
+  } else {
+    const engine = t.ctx.engine;
+    if (engine.maxMemory > 0 && engine.evict() !== EvictResult.OK && entry.denyOom) {
+      reject(t, stats, entry, OOM);
+      return;
+    }
   }
-  const handler = entry.handler;
-  if (handler === undefined) {
+  if (entry.handler === undefined) {
     // A container called without a subcommand has arity -2 and never gets here.
     reject(t, stats, entry, wrongArity(entry.fullName));
     return;
   }
+  call(t, entry, args, stats, hooks);
+}
+
+/** Runs a command that passed the checks (also each command of EXEC), with its bookkeeping. */
+export function call(t: DispatchTarget, entry: CommandEntry, args: Args, stats: ServerStats, hooks: DispatchHooks): void {
+  const handler = entry.handler!;
   // Set before the call: CLIENT LIST/INFO show the running command as cmd=.
   t.lastCommand = entry.fullName;
   const errorsBefore = t.writer.errors;

@@ -20,7 +20,9 @@ import { memorySnapshot, type MemorySnapshot } from '../observability/memory-rep
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine, slowlogArgs } from '../observability/monitor.js';
 import { Connection, isLoopback } from './connection.js';
+import { WatchRegistry } from './multi.js';
 import { parseOutputLimits, type OutputLimit } from './output-limits.js';
+import { PubSubRegistry } from './pubsub.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 
 const PROTECTED_MODE_MESSAGE =
@@ -65,6 +67,14 @@ export class Server implements ServerHandle, DispatchHooks {
   memoryStartup = 0;
   /** client-output-buffer-limit for normal clients. */
   outputLimit: OutputLimit = { hard: 0, soft: 0, softSeconds: 0 };
+  /** client-output-buffer-limit for subscribed clients. */
+  pubsubOutputLimit: OutputLimit = { hard: 0, soft: 0, softSeconds: 0 };
+  /** Keys clients WATCH, told of writes by the keyspace. */
+  readonly watches: WatchRegistry;
+  readonly pubsubRegistry = new PubSubRegistry();
+  /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
+  private readonly pendingFlush = new Set<Connection>();
+  private flushScheduled = false;
   /** Wall clock in ms, refreshed by the cron every 1000/hz ms, for idle-time bookkeeping. */
   cachedNow = Date.now();
   /** Commands per second over the last second or so, for INFO. */
@@ -90,6 +100,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.config = options.config;
     this.log = options.log ?? silentLogger();
     this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
+    this.watches = new WatchRegistry(this.engine);
     this.bindEvictionSettings();
     this.memoryStartup = this.engine.usedMemory();
     this.parserLimits = {
@@ -105,6 +116,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.config.onChange('hz', () => this.startCron());
     const outputLimits = (): void => {
       this.outputLimit = parseOutputLimits(this.config.getString('client-output-buffer-limit'), 'normal');
+      this.pubsubOutputLimit = parseOutputLimits(this.config.getString('client-output-buffer-limit'), 'pubsub');
     };
     outputLimits();
     this.config.onChange('client-output-buffer-limit', outputLimits);
@@ -214,6 +226,24 @@ export class Server implements ServerHandle, DispatchHooks {
   removeClient(c: Connection): void {
     this.conns.delete(c.id);
     this.monitors.delete(c);
+  }
+
+  /** A subscriber got output outside its own read event: flush it once, after this turn's other events. */
+  scheduleFlush(c: Connection): void {
+    this.pendingFlush.add(c);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushPending());
+  }
+
+  private flushPending(): void {
+    this.flushScheduled = false;
+    for (const c of this.pendingFlush) {
+      if (c.closed) continue;
+      c.writer.flush();
+      c.checkOutputLimit();
+    }
+    this.pendingFlush.clear();
   }
 
   addMonitor(c: Connection): void {

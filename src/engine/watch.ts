@@ -1,0 +1,16 @@
+/**
+ * The hook WATCH needs from the keyspace: every write to a key goes through
+ * Database (./keyspace.ts), which calls a KeyWatcher for databases whose
+ * watchedKeys count is non-zero. The registry itself is the server's
+ * (src/server/multi.ts); the engine only knows this interface.
+ */
+import type { Database } from './keyspace.js';
+
+export interface KeyWatcher {
+  /** `key` of `db` was written, or removed when `removed` (deleted, expired or evicted). */
+  touched(db: Database, key: string, removed: boolean): void;
+  /** Every key of `db` is about to be removed (FLUSHDB, FLUSHALL). */
+  clearing(db: Database): void;
+  /** Databases `a` and `b` exchanged contents (SWAPDB); watchedKeys already follow the index. */
+  swapped(a: number, b: number): void;
+}
