@@ -21,6 +21,7 @@ import { KeyIndex, META_TTL, hashBytes } from './index/key-index.js';
 import { ItemStore } from './items.js';
 import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
+import type { KeyWatcher } from './watch.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -48,23 +49,29 @@ function fitsInline(klen: number, vlen: number): boolean {
   return vlen <= MAX_INLINE_VALUE && itemSize(klen, vlen, true) <= MAX_CHUNK;
 }
 
+/**
+ * A value too big for a chunk gets its own Buffer: a copy, since the source
+ * may be the key's own value or a socket buffer about to be reused.
+ */
+function ownCopy(src: Uint8Array, s: number, e: number): Buffer {
+  const value = Buffer.allocUnsafeSlow(e - s);
+  value.set(src.subarray(s, e));
+  return value;
+}
+
 export class Database {
   private readonly items: ItemStore;
   private readonly index: KeyIndex;
   private volatile = 0;
-  /** Where the active expiry sweep resumes. */
-  private sweepCursor = 0;
-  /**
-   * The position of the last successful lookup: a write right after a lookup
-   * of the same key (SET, INCR...) checks it with one key comparison instead
-   * of hashing and probing again. Validated every time, never trusted.
-   */
+  /** @internal Where the active expiry sweep (./iteration.ts) resumes. */
+  sweepAt = 0;
+  /** The last lookup's position: a write of the same key right after (SET, INCR...) checks it with one key comparison, never trusting it. */
   private lastFound = -1;
   /** The hash of the key findForWrite() did not find, for the insert that follows. */
   private newHash = 0;
   /** WATCH entries naming this database: writes call the watcher only when non-zero (see ./watch.ts). */
   watchedKeys = 0;
-  watcher: import('./watch.js').KeyWatcher | null = null;
+  watcher: KeyWatcher | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -300,11 +307,7 @@ export class Database {
     const info = type | (enc << 3);
     const vlen = ve - vs;
     if (fitsInline(ke - ks, vlen)) return this.write(pos, kbuf, ks, ke, keepTtl, info, vbuf, vs, vlen, undefined, -1);
-    // Too big for a chunk: the value gets its own Buffer (a copy: the source
-    // may be this key's own value, or a socket buffer about to be reused).
-    const value = Buffer.allocUnsafeSlow(vlen);
-    value.set(vbuf.subarray(vs, ve));
-    return this.write(pos, kbuf, ks, ke, keepTtl, info, null, 0, 0, value, -1);
+    return this.write(pos, kbuf, ks, ke, keepTtl, info, null, 0, 0, ownCopy(vbuf, vs, ve), -1);
   }
 
   /**
@@ -348,9 +351,7 @@ export class Database {
     const access = this.accessTime(pos);
     const key = this.keyBytes(pos);
     if (fitsInline(key.length, e - s)) return this.write(pos, key, 0, key.length, true, type | (enc << 3), src, s, e - s, undefined, access);
-    const value = Buffer.allocUnsafeSlow(e - s);
-    value.set(src.subarray(s, e));
-    return this.write(pos, key, 0, key.length, true, type | (enc << 3), null, 0, 0, value, access);
+    return this.write(pos, key, 0, key.length, true, type | (enc << 3), null, 0, 0, ownCopy(src, s, e), access);
   }
 
   /**
@@ -391,11 +392,7 @@ export class Database {
     return true;
   }
 
-  deleteSlot(pos: number): void {
-    this.removeAt(pos);
-  }
-
-  /** Removes the key at `pos` (eviction and the walks). */
+  /** Removes the key at `pos` (a collection left empty, eviction, the walks). */
   removeAt(pos: number): void {
     if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), true);
     this.lastFound = -1;
@@ -403,7 +400,7 @@ export class Database {
     if (this.index.meta[pos]! & META_TTL) this.volatile--;
     this.items.release(ref);
     this.index.removeAt(pos);
-    if (this.index.size === 0) this.sweepCursor = 0;
+    if (this.index.size === 0) this.sweepAt = 0;
   }
 
   /** Removes every key. */
@@ -412,7 +409,7 @@ export class Database {
     this.index.clear();
     this.items.clear();
     this.volatile = 0;
-    this.sweepCursor = 0;
+    this.sweepAt = 0;
     this.lastFound = -1;
   }
 
@@ -446,13 +443,6 @@ export class Database {
   collectExpired(pos: number): void {
     this.removeAt(pos);
     this.stats.expiredKeys++;
-  }
-  /** @internal Where the active expiry sweep resumes. */
-  get sweepAt(): number {
-    return this.sweepCursor;
-  }
-  set sweepAt(s: number) {
-    this.sweepCursor = s;
   }
 
   // ---- internals ----------------------------------------------------------

@@ -15,7 +15,7 @@ export function delGeneric(ctx: CommandContext, args: Args, reply: Reply): void 
   for (let i = 1; i < args.count; i++) {
     const slot = db.lookupWriteAt(buf, args.start(i), args.end(i));
     if (slot === NO_KEY) continue;
-    db.deleteSlot(slot);
+    db.removeAt(slot);
     deleted++;
   }
   if (deleted > 0) ctx.dirty(deleted);

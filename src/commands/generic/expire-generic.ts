@@ -98,7 +98,7 @@ export function expireGeneric(ctx: CommandContext, args: Args, reply: Reply, rel
     if (flags & EXPIRE_LT && current !== -1 && when >= current) return reply.int(0);
   }
   if (when <= now) {
-    db.deleteSlot(slot);
+    db.removeAt(slot);
   } else {
     db.setExpire(slot, when);
   }

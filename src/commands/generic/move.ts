@@ -32,7 +32,7 @@ export default defineCommand({
     const to = dst.putAt(buf, ks, ke, src.type(slot), src.encoding(slot), src.value(slot));
     const expire = src.expireAt(slot);
     if (expire !== 0) dst.setExpire(to, expire);
-    src.deleteSlot(slot);
+    src.removeAt(slot);
     ctx.dirty(1);
     reply.int(1);
   },

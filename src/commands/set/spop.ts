@@ -75,7 +75,7 @@ export default defineCommand({
       ctx.dirty(size);
       reply.set(size);
       replyMembers(reply, view);
-      db.deleteSlot(pos);
+      db.removeAt(pos);
       return;
     }
     ctx.dirty(count);

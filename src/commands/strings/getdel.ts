@@ -23,7 +23,7 @@ export default defineCommand({
     // The reply takes the bytes before the key goes (arena bytes are copied
     // into the output; a large value's Buffer is never modified).
     replyStoredString(reply, db, slot);
-    db.deleteSlot(slot);
+    db.removeAt(slot);
     ctx.dirty(1);
   },
 }) satisfies CommandSpec;

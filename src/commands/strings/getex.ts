@@ -34,7 +34,7 @@ export default defineCommand({
     replyStoredString(reply, db, slot);
     if (flags & (SET_EXAT | SET_PXAT) && when <= ctx.engine.clock.now()) {
       // An absolute time already past deletes the key.
-      db.deleteSlot(slot);
+      db.removeAt(slot);
       ctx.dirty(1);
     } else if (expireArg >= 0) {
       db.setExpire(slot, when);

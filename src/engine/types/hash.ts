@@ -104,7 +104,7 @@ export function hashDelete(db: Database, pos: number, buf: Uint8Array, starts: I
     const t = db.value(pos) as HashTable;
     let removed = 0;
     for (let i = from; i < to; i++) if (t.delete(fieldString(buf, starts[i]!, starts[i]! + lens[i]!))) removed++;
-    if (t.size === 0) db.deleteSlot(pos);
+    if (t.size === 0) db.removeAt(pos);
     else if (removed > 0) db.modified(pos);
     return removed;
   }
@@ -123,7 +123,7 @@ export function hashDelete(db: Database, pos: number, buf: Uint8Array, starts: I
   }
   if (removed === 0) return 0;
   if (b.count === 0) {
-    db.deleteSlot(pos);
+    db.removeAt(pos);
     return removed;
   }
   const len = b.finish();

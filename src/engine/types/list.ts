@@ -213,7 +213,7 @@ export function listPop(db: Database, pos: number, where: ListEnd, count: number
     if (where === LIST_HEAD) for (let i = 0; i < k; i++) sink.element(view.mem, entryStart(i), entryEnd(i));
     else for (let i = n - 1; i >= n - k; i--) sink.element(view.mem, entryStart(i), entryEnd(i));
     if (k === n) {
-      db.deleteSlot(pos);
+      db.removeAt(pos);
       return k;
     }
     builder.reset();
@@ -228,7 +228,7 @@ export function listPop(db: Database, pos: number, where: ListEnd, count: number
     const v = where === LIST_HEAD ? ql.popHead() : ql.popTail();
     sink.element(v, 0, v.length);
   }
-  if (ql.length === 0) db.deleteSlot(pos);
+  if (ql.length === 0) db.removeAt(pos);
   else settle(db, pos, ql, fill);
   return k;
 }
@@ -351,7 +351,7 @@ export function listRemove(db: Database, pos: number, count: number, buf: Uint8A
   if (k === 0) return 0;
   if (count < 0) matches.subarray(0, k).reverse();
   if (k === n) {
-    db.deleteSlot(pos);
+    db.removeAt(pos);
     return k;
   }
   if (blob) {
@@ -376,7 +376,7 @@ export function listTrim(db: Database, pos: number, left: number, right: number,
   const blob = isListBlob(db, pos);
   const n = blob ? openBlob(db, pos) : (db.value(pos) as QuickList).length;
   if (left + right >= n) {
-    db.deleteSlot(pos);
+    db.removeAt(pos);
     return;
   }
   if (blob) {

@@ -265,7 +265,7 @@ export class SetAccum {
    */
   commit(db: Database, pos: number): number {
     if (this.size === 0) {
-      db.deleteSlot(pos);
+      db.removeAt(pos);
       this.ht = null;
       return -1;
     }

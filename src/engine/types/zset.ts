@@ -187,7 +187,7 @@ export function zsetRemove(db: Database, pos: number, member: string): number {
   const sl = db.value(pos) as ZSkiplist;
   if (!sl.delete(member)) return MISSING;
   if (sl.length === 0) {
-    db.deleteSlot(pos);
+    db.removeAt(pos);
     return NO_KEY;
   }
   db.modified(pos);
@@ -202,7 +202,7 @@ export function zsetRemoveRanks(db: Database, pos: number, from: number, to: num
   if (db.encoding(pos) === Encoding.LISTPACK) {
     const ix = view.open(db, pos).lp;
     if (from === 0 && to === ix.count - 1) {
-      db.deleteSlot(pos);
+      db.removeAt(pos);
       return NO_KEY;
     }
     const b = lpRemoveRange(ix, from, to);
@@ -211,7 +211,7 @@ export function zsetRemoveRanks(db: Database, pos: number, from: number, to: num
   const sl = db.value(pos) as ZSkiplist;
   sl.deleteRanks(from, to);
   if (sl.length === 0) {
-    db.deleteSlot(pos);
+    db.removeAt(pos);
     return NO_KEY;
   }
   db.modified(pos);
