@@ -11,6 +11,7 @@
  */
 import os from 'node:os';
 import type { Server } from '../server/server.js';
+import { SubKind } from '../commands/context.js';
 import { lruClock } from '../engine/keyspace.js';
 import { formatBytesHuman } from './human.js';
 import { memorySnapshot, ratioOf } from './memory-report.js';
@@ -235,9 +236,9 @@ function stats(s: Server, out: Lines): void {
     'current_eviction_exceeded_time:0',
     `keyspace_hits:${ks.hits}`,
     `keyspace_misses:${ks.misses}`,
-    'pubsub_channels:0',
-    'pubsub_patterns:0',
-    'pubsubshard_channels:0',
+    `pubsub_channels:${s.pubsubRegistry.count(SubKind.CHANNEL)}`,
+    `pubsub_patterns:${s.pubsubRegistry.count(SubKind.PATTERN)}`,
+    `pubsubshard_channels:${s.pubsubRegistry.count(SubKind.SHARD)}`,
     'latest_fork_usec:0',
     'total_forks:0',
     'migrate_cached_sockets:0',

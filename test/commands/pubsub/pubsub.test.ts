@@ -28,6 +28,8 @@ describe('PUBSUB', () => {
     assert.equal(await c.call('PUBSUB', 'SHARDNUMSUB', 's1'), '*2\r\n$2\r\ns1\r\n:1\r\n');
     // Two clients on one pattern: PUBLISH counts both receivers.
     assert.equal(await c.call('PUBLISH', 'pq', 'x'), ':2\r\n');
+    const stats = await c.call('INFO', 'stats');
+    assert.match(stats, /pubsub_channels:1\r\npubsub_patterns:1\r\npubsubshard_channels:1\r\n/);
     a.close();
     b.close();
     c.close();
