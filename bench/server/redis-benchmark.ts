@@ -246,8 +246,9 @@ export async function runServerBench(options: Partial<ServerBenchOptions> = {}):
   const log = o.log ?? ((l: string) => console.log(l));
   const nencacheCmd = [...o.nencacheCmd];
   if (nencacheCmd.length === 0) throw new Error('empty --nencache-cmd');
-  if (o.only !== 'redis' && given.nencacheCmd === undefined && !existsSync(nencacheCmd[1]!)) {
-    throw new Error(`NenCache is not built (${nencacheCmd[1]}): run \`npm run build\`, or pass --nencache-cmd`);
+  const script = nencacheCmd[nencacheCmd.length - 1]!;
+  if (o.only !== 'redis' && given.nencacheCmd === undefined && !existsSync(script)) {
+    throw new Error(`NenCache is not built (${script}): run \`npm run build\`, or pass --nencache-cmd`);
   }
   const started = Date.now();
   const onSignal = (sig: NodeJS.Signals): void => {
