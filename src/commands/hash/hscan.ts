@@ -1,15 +1,13 @@
 // HSCAN key cursor [MATCH pattern] [COUNT count]
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import type { Reply } from '../reply.js';
-import { NOT_INTEGER, SYNTAX, WRONGTYPE } from '../errors.js';
-import { keyword } from '../strings/set-generic.js';
-import { parseCursor } from '../generic/scan.js';
-import { globMatch } from '../../engine/glob.js';
+import type { Args } from '../args.js';
+import { WRONGTYPE } from '../errors.js';
+import { INVALID_CURSOR, parseCursor, parseScanOptions, replyEmptyScan, scanMatches, type ScanOptions } from '../generic/scan-options.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
 import { HashPairs, type HashVisitor } from '../../engine/types/hash.js';
 
-const INVALID_CURSOR = 'ERR invalid cursor';
 const pairs = new HashPairs();
 let found = new Int32Array(64);
 let nfound = 0;
@@ -23,10 +21,11 @@ function collect(i: number): void {
   found[nfound++] = i;
 }
 
-/** The MATCH pattern, bound for HashPairs.fieldMatches. */
-const pattern = { buf: Buffer.alloc(0) as Uint8Array, start: 0, end: 0 };
+/** The call's arguments and options, bound for HashPairs.fieldMatches. */
+let scanArgs: Args;
+let scanOpts: ScanOptions;
 function matches(subject: Uint8Array, s: number, e: number): boolean {
-  return globMatch(pattern.buf, pattern.start, pattern.end, subject, s, e);
+  return scanMatches(scanArgs, scanOpts, subject, s, e);
 }
 
 class PairWriter implements HashVisitor {
@@ -66,44 +65,20 @@ export default defineCommand({
     if (cursor < 0) return reply.error(INVALID_CURSOR);
     const db = ctx.db;
     const pos = lookupReadOf(db, KeyType.HASH, args.buf, args.start(1), args.end(1));
-    if (pos === NO_KEY) {
-      reply.array(2);
-      reply.bulkStr('0');
-      return reply.array(0);
-    }
+    if (pos === NO_KEY) return replyEmptyScan(reply);
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
-    let count = 10;
-    let patArg = -1;
-    for (let i = 3; i < args.count; ) {
-      const left = args.count - i;
-      if (left >= 2 && keyword(args, i, 'count')) {
-        const n = args.int64(i + 1);
-        if (n === null) return reply.error(NOT_INTEGER);
-        if (n < 1) return reply.error(SYNTAX);
-        count = Number(n);
-        i += 2;
-      } else if (left >= 2 && keyword(args, i, 'match')) {
-        patArg = i + 1;
-        i += 2;
-      } else {
-        return reply.error(SYNTAX);
-      }
-    }
-    const buf = args.buf;
-    const usePattern = patArg >= 0 && !(args.len(patArg) === 1 && buf[args.start(patArg)] === 42); /* * */
-    if (usePattern) {
-      pattern.buf = buf;
-      pattern.start = args.start(patArg);
-      pattern.end = args.end(patArg);
-    }
+    const o = parseScanOptions(args, 3, false, reply);
+    if (o === null) return;
+    scanArgs = args;
+    scanOpts = o;
     pairs.load(db, pos);
     nfound = 0;
     let next = 0;
     // A listpack is returned whole in one call, whatever the cursor and COUNT.
     if (pairs.compact) for (let i = 0; i < pairs.size; i++) collect(i);
-    else next = pairs.scan(cursor, count, collect);
+    else next = pairs.scan(cursor, o.count, collect);
     let n = 0;
-    for (let i = 0; i < nfound; i++) if (!usePattern || pairs.fieldMatches(found[i]!, matches)) found[n++] = found[i]!;
+    for (let i = 0; i < nfound; i++) if (!o.usePattern || pairs.fieldMatches(found[i]!, matches)) found[n++] = found[i]!;
     reply.array(2);
     reply.bulkStr(String(next));
     reply.array(n * 2);

@@ -1,14 +1,11 @@
 // SSCAN key cursor [MATCH pattern] [COUNT count]
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
-import { NOT_INTEGER, SYNTAX, WRONGTYPE } from '../errors.js';
-import { keyword } from '../strings/set-generic.js';
-import { parseCursor } from '../generic/scan.js';
-import { globMatch } from '../../engine/glob.js';
+import { WRONGTYPE } from '../errors.js';
+import { INVALID_CURSOR, parseCursor, parseScanOptions, replyEmptyScan, scanMatches } from '../generic/scan-options.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
 import { view } from './set-common.js';
 
-const INVALID_CURSOR = 'ERR invalid cursor';
 let scratch = Buffer.allocUnsafe(64);
 const picked: string[] = [];
 
@@ -35,32 +32,10 @@ export default defineCommand({
     const db = ctx.db;
     const buf = args.buf;
     const pos = lookupReadOf(db, KeyType.SET, buf, args.start(1), args.end(1));
-    if (pos === NO_KEY) {
-      reply.array(2);
-      reply.bulkStr('0');
-      return reply.array(0);
-    }
+    if (pos === NO_KEY) return replyEmptyScan(reply);
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
-    let count = 10;
-    let patArg = -1;
-    for (let i = 3; i < args.count; ) {
-      const left = args.count - i;
-      if (left >= 2 && keyword(args, i, 'count')) {
-        const n = args.int64(i + 1);
-        if (n === null) return reply.error(NOT_INTEGER);
-        if (n < 1) return reply.error(SYNTAX);
-        count = Number(n);
-        i += 2;
-      } else if (left >= 2 && keyword(args, i, 'match')) {
-        patArg = i + 1;
-        i += 2;
-      } else {
-        return reply.error(SYNTAX);
-      }
-    }
-    const ps = patArg < 0 ? 0 : args.start(patArg);
-    const pe = patArg < 0 ? 0 : args.end(patArg);
-    const usePattern = patArg >= 0 && !(pe - ps === 1 && buf[ps] === 42); /* * */
+    const o = parseScanOptions(args, 3, false, reply);
+    if (o === null) return;
     view.load(db, pos);
     const size = view.size;
     // An intset is returned whole in one call, as Redis does. A hashtable is
@@ -72,16 +47,16 @@ export default defineCommand({
     let next = 0;
     if (view.ht !== null) {
       from = cursor === 0 ? size : Math.min(cursor, size);
-      to = Math.max(0, from - count);
+      to = Math.max(0, from - o.count);
       next = to;
     }
     picked.length = 0;
     for (let i = from - 1; i >= to; i--) {
       const m = view.text(i);
-      if (usePattern) {
+      if (o.usePattern) {
         if (scratch.length < m.length) scratch = Buffer.allocUnsafe(m.length * 2);
         scratch.latin1Write(m, 0);
-        if (!globMatch(buf, ps, pe, scratch, 0, m.length)) continue;
+        if (!scanMatches(args, o, scratch, 0, m.length)) continue;
       }
       picked.push(m);
     }

@@ -9,10 +9,8 @@
 import type { CommandContext } from '../context.js';
 import type { Args } from '../args.js';
 import type { Reply } from '../reply.js';
-import { NOT_INTEGER, SYNTAX, WRONGTYPE } from '../errors.js';
-import { keyword } from '../strings/set-generic.js';
-import { parseCursor } from '../generic/scan.js';
-import { globMatch } from '../../engine/glob.js';
+import { WRONGTYPE } from '../errors.js';
+import { INVALID_CURSOR, parseCursor, parseScanOptions, replyEmptyScan, scanMatches } from '../generic/scan-options.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
 import { formatDouble } from '../../protocol/resp/double.js';
@@ -22,42 +20,19 @@ const LLONG_HALF = 4611686018427387903;
 
 export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
   const cursor = parseCursor(args, 2);
-  if (cursor < 0) return reply.error('ERR invalid cursor');
+  if (cursor < 0) return reply.error(INVALID_CURSOR);
   const pos = lookupReadOf(ctx.db, KeyType.ZSET, args.buf, args.start(1), args.end(1));
-  if (pos === NO_KEY) {
-    reply.array(2);
-    reply.bulkStr('0');
-    return reply.array(0);
-  }
+  if (pos === NO_KEY) return replyEmptyScan(reply);
   if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
-  let count = 10;
-  let pat = -1;
-  for (let i = 3; i < args.count; ) {
-    const left = args.count - i;
-    if (left >= 2 && keyword(args, i, 'count')) {
-      const n = args.int64(i + 1);
-      if (n === null) return reply.error(NOT_INTEGER);
-      if (n < 1) return reply.error(SYNTAX);
-      count = Number(n);
-      i += 2;
-    } else if (left >= 2 && keyword(args, i, 'match')) {
-      pat = i + 1;
-      i += 2;
-    } else {
-      return reply.error(SYNTAX);
-    }
-  }
-  const buf = args.buf;
-  const ps = pat < 0 ? 0 : args.start(pat);
-  const pe = pat < 0 ? 0 : args.end(pat);
-  const usePattern = pat >= 0 && !(pe - ps === 1 && buf[ps] === 42); /* * */
+  const o = parseScanOptions(args, 3, false, reply);
+  if (o === null) return;
   const v = zview.open(ctx.db, pos);
   const members: string[] = [];
   const scores: number[] = [];
   const keep = (m: string, score: number): void => {
-    if (usePattern) {
+    if (o.usePattern) {
       const mb = Buffer.from(m, 'latin1');
-      if (!globMatch(buf, ps, pe, mb, 0, mb.length)) return;
+      if (!scanMatches(args, o, mb, 0, mb.length)) return;
     }
     members.push(m);
     scores.push(score);
@@ -68,7 +43,7 @@ export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
     // left (0 to start). See ZSkiplist for why nothing present is missed.
     const nodes = v.sl.nodes;
     const start = cursor === 0 ? nodes.length : Math.min(cursor, nodes.length);
-    const stop = Math.max(0, start - count);
+    const stop = Math.max(0, start - o.count);
     for (let k = start - 1; k >= stop; k--) keep(nodes[k]!.member, nodes[k]!.score);
     next = stop;
   } else {
