@@ -4,7 +4,9 @@
  * after normalising what legitimately differs (TTL drift, random picks,
  * unordered collections).
  */
+import { after, before } from 'node:test';
 import { RawClient, encodeCommand, plain, type RespValue } from '../helpers/resp-client.js';
+import { skipWithoutRedis, startRedis, startServer, type RedisProcess, type TestServer } from '../helpers/server.js';
 
 export type Cmd = (string | Buffer)[];
 
@@ -106,4 +108,42 @@ export async function diffRun(redisPort: number, nenPort: number, cmds: Cmd[], n
 export function report(seed: number, r: DiffResult): string {
   return `seed ${seed} (replay with NENCACHE_DIFF_SEED=${seed}); ${r.mismatches.length} mismatches:\n` +
     r.mismatches.map((m) => `#${m.index} ${m.cmd}\n  redis:    ${JSON.stringify(m.redis)}\n  nencache: ${JSON.stringify(m.nencache)}`).join('\n');
+}
+
+/**
+ * A differential test file's fixture: a real redis-server and a NenCache
+ * server started before the file's tests and stopped after, the command
+ * count and seed (NENCACHE_DIFF_COMMANDS / NENCACHE_DIFF_SEED override
+ * them), and `skip` naming why when redis-server is missing.
+ */
+export function diffFixture(defaultCommands: number, defaultSeed: number): {
+  skip: string | false;
+  commands: number;
+  seed: number;
+  readonly redis: RedisProcess;
+  readonly nen: TestServer;
+} {
+  const skip = skipWithoutRedis('redis-server');
+  let redis: RedisProcess | undefined;
+  let nen: TestServer | undefined;
+  before(async () => {
+    if (skip) return;
+    redis = await startRedis();
+    nen = await startServer();
+  });
+  after(async () => {
+    await redis?.stop();
+    await nen?.stop();
+  });
+  return {
+    skip,
+    commands: Number(process.env.NENCACHE_DIFF_COMMANDS ?? defaultCommands),
+    seed: Number(process.env.NENCACHE_DIFF_SEED ?? defaultSeed),
+    get redis() {
+      return redis!;
+    },
+    get nen() {
+      return nen!;
+    },
+  };
 }

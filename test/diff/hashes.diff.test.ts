@@ -1,26 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng, defaultNormaliser, diffRun, report, type Cmd, type Normaliser } from './harness.js';
+import { Rng, defaultNormaliser, diffRun, report, type Cmd, type Normaliser, diffFixture } from './harness.js';
 import { randomSteps } from './hashes.gen.js';
 
-const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 12000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20261124);
-
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
+const fx = diffFixture(12000, 20261124);
+const skip = fx.skip;
+const COMMANDS = fx.commands;
+const SEED = fx.seed;
 
 /** Field → value pairs of an HGETALL reply in either protocol. */
 function pairsOf(r: unknown): [string, string][] | null {
@@ -113,6 +99,6 @@ test(`hashes answer as redis-server does over ${COMMANDS} random commands`, { sk
     cmds.push(['SELECT', db], ['KEYS', '*'], ['DBSIZE']);
     for (const k of ['h1', 'h2', 'h3', 'hb']) cmds.push(['OBJECT', 'ENCODING', k], ['HGETALL', k], ['TTL', k]);
   }
-  const r = await diffRun(redis.port, nen.port, cmds, hashNormaliser());
+  const r = await diffRun(fx.redis.port, fx.nen.port, cmds, hashNormaliser());
   assert.equal(r.mismatches.length, 0, report(SEED, r));
 });

@@ -1,26 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng, defaultNormaliser, diffRun, report, type Cmd, type Normaliser } from './harness.js';
+import { Rng, defaultNormaliser, diffRun, report, type Cmd, type Normaliser, diffFixture } from './harness.js';
 import { finalState, randomCommand } from './lists.gen.js';
 
-const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 12000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20260705);
-
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
+const fx = diffFixture(12000, 20260705);
+const skip = fx.skip;
+const COMMANDS = fx.commands;
+const SEED = fx.seed;
 
 /** HELLO's reply names the server; SCAN's order is the table's. */
 const normalise: Normaliser = (cmd, r) => {
@@ -35,6 +21,6 @@ test(`lists answer as redis-server does over ${COMMANDS} random commands (RESP2 
   const cmds: Cmd[] = [];
   for (let i = 0; i < COMMANDS; i++) cmds.push(randomCommand(rng));
   cmds.push(...finalState());
-  const r = await diffRun(redis.port, nen.port, cmds, normalise);
+  const r = await diffRun(fx.redis.port, fx.nen.port, cmds, normalise);
   assert.equal(r.mismatches.length, 0, report(SEED, r));
 });

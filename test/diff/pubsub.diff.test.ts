@@ -5,30 +5,18 @@
  * Frames of one step are sorted (Redis walks patterns and a client's channels
  * in hash order), and the counts of a bare unsubscribe are reduced to the last.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RawClient, encodeCommand, plain } from '../helpers/resp-client.js';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng } from './harness.js';
+import { Rng, diffFixture } from './harness.js';
 
-const skip = skipWithoutRedis('redis-server');
-const STEPS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 1500);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20261125);
+const fx = diffFixture(1500, 20261125);
+const skip = fx.skip;
+const STEPS = fx.commands;
+const SEED = fx.seed;
+
 const CHANNELS = ['a', 'b', 'news', 'news.eu', 'n', '', 'x*y', 'bin\x00\xff'];
 const PATTERNS = ['*', 'n*', 'news.*', '?', '[ab]', 'x\\*y', 'nomatch', 'b*'];
-
-let redis: RedisProcess;
-let nen: TestServer;
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
 
 type Step = { on: 'sub' | 'pub'; cmd: string[] };
 
@@ -86,8 +74,8 @@ async function runStep(p: Pair, step: Step, marker: string): Promise<unknown> {
 
 test(`pub/sub frames match redis-server over ${STEPS} random steps with a subscriber and a publisher`, { skip }, async () => {
   const r = new Rng(SEED);
-  const a: Pair = { sub: await RawClient.connect(redis.port), pub: await RawClient.connect(redis.port) };
-  const b: Pair = { sub: await RawClient.connect(nen.port), pub: await RawClient.connect(nen.port) };
+  const a: Pair = { sub: await RawClient.connect(fx.redis.port), pub: await RawClient.connect(fx.redis.port) };
+  const b: Pair = { sub: await RawClient.connect(fx.nen.port), pub: await RawClient.connect(fx.nen.port) };
   const mismatches: string[] = [];
   let messages = 0;
   try {

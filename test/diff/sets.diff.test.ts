@@ -1,27 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng, diffRun, report, type Cmd } from './harness.js';
+import { Rng, diffRun, report, type Cmd, diffFixture } from './harness.js';
 import { randomSetCommands } from './sets.gen.js';
 import { setsNormaliser } from './sets.normalise.js';
 
-const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 12000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20261124);
-
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
+const fx = diffFixture(12000, 20261124);
+const skip = fx.skip;
+const COMMANDS = fx.commands;
+const SEED = fx.seed;
 
 test(`sets answer as redis-server does over ${COMMANDS} random commands`, { skip }, async () => {
   const rng = new Rng(SEED);
@@ -31,6 +17,6 @@ test(`sets answer as redis-server does over ${COMMANDS} random commands`, { skip
   // Finish with a full state comparison.
   cmds.push(['KEYS', '*'], ['DBSIZE']);
   for (const k of ['s1', 's2', 's3', 's4', 'str', 'lst', '']) cmds.push(['TYPE', k], ['OBJECT', 'ENCODING', k], ['SMEMBERS', k]);
-  const r = await diffRun(redis.port, nen.port, cmds, setsNormaliser);
+  const r = await diffRun(fx.redis.port, fx.nen.port, cmds, setsNormaliser);
   assert.equal(r.mismatches.length, 0, report(SEED, r));
 });

@@ -1,26 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng, defaultNormaliser, diffRun, report, type Cmd } from './harness.js';
+import { Rng, defaultNormaliser, diffRun, report, type Cmd, diffFixture } from './harness.js';
 import { SETUP, normaliseZset, randomCommand } from './zsets.gen.js';
 
-const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 12000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20260707);
-
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
+const fx = diffFixture(12000, 20260707);
+const skip = fx.skip;
+const COMMANDS = fx.commands;
+const SEED = fx.seed;
 
 test(`sorted sets answer as redis-server does over ${COMMANDS} random commands`, { skip }, async () => {
   const rng = new Rng(SEED);
@@ -29,6 +15,6 @@ test(`sorted sets answer as redis-server does over ${COMMANDS} random commands`,
   // Finish with a full state comparison.
   for (const k of ['z1', 'z2', 'z3', 'zl', 'dst']) cmds.push(['ZRANGE', k, '0', '-1', 'WITHSCORES'], ['OBJECT', 'ENCODING', k]);
   cmds.push(['KEYS', '*'], ['DBSIZE']);
-  const r = await diffRun(redis.port, nen.port, cmds, (c, x) => normaliseZset(c, defaultNormaliser(c, x)));
+  const r = await diffRun(fx.redis.port, fx.nen.port, cmds, (c, x) => normaliseZset(c, defaultNormaliser(c, x)));
   assert.equal(r.mismatches.length, 0, report(SEED, r));
 });
