@@ -14,3 +14,13 @@ export interface KeyWatcher {
   /** Databases `a` and `b` exchanged contents (SWAPDB); watchedKeys already follow the index. */
   swapped(a: number, b: number): void;
 }
+
+/**
+ * The hook keyspace notifications need from the keyspace: keys created and
+ * keys removed because their TTL passed (lazily, by a walk or by the active
+ * cycle). Called with the key's handle, before an expired key goes.
+ */
+export interface KeyEvents {
+  created(db: Database, pos: number): void;
+  expired(db: Database, pos: number): void;
+}
