@@ -6,6 +6,7 @@
  */
 import type { Args } from './args.js';
 import type { CommandContext } from './context.js';
+import { NO_KEY } from '../engine/status.js';
 
 /** Redis's NOTIFY_* bits (the same values as NOTIFY in src/config/values.ts, inlined by tsc). */
 export const enum N {
@@ -33,6 +34,13 @@ export interface EventSink {
 export function notifyArg(ctx: CommandContext, cls: N, event: string, args: Args, i: number): void {
   if ((ctx.server.keyspaceEvents & cls) === 0) return;
   publishKeyspaceEvent(ctx.server.keyspaceEvents, ctx.client.pubsub, event, args.buf, args.start(i), args.end(i), ctx.client.dbIndex);
+}
+
+/** The 'del' Redis sends when a command left the collection in argument `i` empty (the engine removed the key). */
+export function notifyDelIfGone(ctx: CommandContext, args: Args, i: number): void {
+  if ((ctx.server.keyspaceEvents & N.GENERIC) === 0) return;
+  if (ctx.db.findAt(args.buf, args.start(i), args.end(i)) !== NO_KEY) return;
+  publishKeyspaceEvent(ctx.server.keyspaceEvents, ctx.client.pubsub, 'del', args.buf, args.start(i), args.end(i), ctx.client.dbIndex);
 }
 
 /**
