@@ -56,7 +56,7 @@ export class Database {
   /** WATCH entries naming this database: writes call the watcher only when non-zero (see ./watch.ts). */
   watchedKeys = 0;
   watcher: KeyWatcher | null = null;
-  /** Told of keys created and keys expired (keyspace notifications); null, the usual case, costs one test. */
+  /** Told of keys created, expired and missed by reads (keyspace notifications); null, the usual case, costs one test. */
   events: KeyEvents | null = null;
 
   constructor(
@@ -124,6 +124,7 @@ export class Database {
     const pos = this.findLive(buf, start, end);
     if (pos === NO_KEY) {
       this.stats.misses++;
+      if (this.events !== null) this.events.missed(this, buf, start, end);
       return NO_KEY;
     }
     this.stats.hits++;

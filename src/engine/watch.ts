@@ -16,11 +16,13 @@ export interface KeyWatcher {
 }
 
 /**
- * The hook keyspace notifications need from the keyspace: keys created and
- * keys removed because their TTL passed (lazily, by a walk or by the active
- * cycle). Called with the key's handle, before an expired key goes.
+ * The hook keyspace notifications need from the keyspace: keys created, keys
+ * removed because their TTL passed (lazily, by a walk or by the active
+ * cycle), and read lookups that found nothing. Called with the key's handle,
+ * before an expired key goes; a missed key as the bytes looked up.
  */
 export interface KeyEvents {
   created(db: Database, pos: number): void;
   expired(db: Database, pos: number): void;
+  missed(db: Database, buf: Uint8Array, start: number, end: number): void;
 }

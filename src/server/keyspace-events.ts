@@ -1,7 +1,7 @@
 /**
  * Wires notify-keyspace-events to the server: caches the flags the command
  * layer tests (src/commands/notify.ts), and installs the engine's hooks for
- * the events it originates (expired, evicted, new) only while a class that
+ * the events it originates (expired, evicted, new, keymiss) only while a class that
  * needs them is on, so the engine pays one null test otherwise.
  */
 import { N, publishKeyspaceEvent } from '../commands/notify.js';
@@ -33,6 +33,9 @@ export function bindKeyspaceEvents(host: KeyspaceEventsHost): void {
     expired: (db, pos) => {
       if (host.keyspaceEvents & N.EXPIRED) emit(db, pos, 'expired');
     },
+    missed: (db, buf, start, end) => {
+      if (host.keyspaceEvents & N.KEY_MISS) publishKeyspaceEvent(host.keyspaceEvents, sink, 'keymiss', buf, start, end, engine.dbs.indexOf(db));
+    },
   };
   const onEvict = (db: Database, pos: number): void => emit(db, pos, 'evicted');
   const apply = (): void => {
@@ -40,7 +43,7 @@ export function bindKeyspaceEvents(host: KeyspaceEventsHost): void {
     // Without K or E nothing is published, whatever the classes.
     host.keyspaceEvents = flags & (N.KEYSPACE | N.KEYEVENT) ? flags : 0;
     const f = host.keyspaceEvents;
-    engine.setKeyEvents(f & (N.NEW | N.EXPIRED) ? hooks : null);
+    engine.setKeyEvents(f & (N.NEW | N.EXPIRED | N.KEY_MISS) ? hooks : null);
     if (f & N.EVICTED) engine.onEvict = onEvict;
     else if (engine.onEvict === onEvict) engine.onEvict = null;
   };

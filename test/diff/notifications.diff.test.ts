@@ -14,7 +14,7 @@ const skip = skipWithoutRedis('redis-server');
 const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 8000);
 const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20261201);
 /** Flag sets the stream switches between; each is also read back with CONFIG GET. */
-const FLAG_SETS = ['KEA', 'KEAn', 'Kg$', 'Elshz', 'KEgn', 'AK', 'E$lx', 'KEA'];
+const FLAG_SETS = ['KEA', 'KEAn', 'Kg$', 'Elshz', 'KEgn', 'AK', 'E$lx', 'KEm', 'KEAnm', 'KEA'];
 /** Every command is followed by a PUBLISH of its index on this channel prefix, so events group by command. */
 const MARK = '__keyspace@0__:#';
 
