@@ -72,7 +72,6 @@ describe('keyspace notifications: keys, expiry and eviction', () => {
     // The server's own cron may get there first: either way each key sends expired once.
     p.server.server.engine.activeExpireCycle(1000);
     assert.deepEqual((await p.run()).sort(), ['3:ttl3 expired', 'ttl2 expired']);
-    assert.equal(await p.call('DBSIZE'), 0);
   });
 
   test('the x and e classes alone send only expired and evicted', async () => {
