@@ -133,6 +133,8 @@ export interface ServerHandle {
   readonly port: number;
   /** Path of the config file the server started with, "" when none (CONFIG REWRITE). */
   readonly configFile: string;
+  /** notify-keyspace-events as Redis's NOTIFY_* bits (0 = off), kept current by a CONFIG SET listener. */
+  readonly keyspaceEvents: number;
   clients(): Iterable<ClientHandle>;
   clientCount(): number;
   slowlog(): SlowlogEntry[];

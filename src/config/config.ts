@@ -12,6 +12,7 @@ import { globMatchStr } from '../engine/glob.js';
 import { CONFIG_SCHEMA, type ParamSpec } from './schema.js';
 import {
   SPECIAL_SETTERS,
+  keyspaceEventsStringToFlags,
   enumError,
   formatEnum,
   formatNumeric,
@@ -123,10 +124,11 @@ export class Config {
     const reg = this.registry.get(name.toLowerCase());
     if (reg === undefined) return `Unknown option or number of arguments for CONFIG SET - '${name}'`;
     const before = this.values.get(reg.spec.name)!;
+    const beforeState = this.state(reg.spec);
     const err = this.assign(reg.spec, args);
     if (err !== null) return err;
     if (!this.loadState.readingFile) this.apply(reg.spec);
-    if (this.values.get(reg.spec.name) === before) return null;
+    if (this.state(reg.spec) === beforeState) return null;
     try {
       this.notify(reg.spec);
     } catch (e) {
@@ -205,6 +207,7 @@ export class Config {
     }
     // Phase 2: set every value, restoring all on the first failure.
     const backup = regs.map((r) => this.values.get(r!.spec.name)!);
+    const beforeState = regs.map((r) => this.state(r!.spec));
     const restore = (upTo: number): void => {
       for (let i = upTo; i >= 0; i--) this.store(regs[i]!.spec, backup[i]!);
     };
@@ -221,7 +224,7 @@ export class Config {
     for (let i = 0; i < pairs.length; i++) {
       const spec = regs[i]!.spec;
       this.apply(spec);
-      if (this.values.get(spec.name) !== backup[i] && !changed.some((r) => r.spec === spec)) changed.push(regs[i]!);
+      if (this.state(spec) !== beforeState[i] && !changed.some((r) => r.spec === spec)) changed.push(regs[i]!);
     }
     const notified: ParamSpec[] = [];
     for (const reg of changed) {
@@ -293,6 +296,7 @@ export class Config {
   /** Type-specific set: parses `args` and stores the value. Returns the reason on failure. */
   private assign(spec: ParamSpec, args: readonly string[]): string | null {
     let value: string;
+    let bits: number | undefined;
     switch (spec.type) {
       case 'bool': {
         const b = parseBool(args[0] ?? '');
@@ -321,12 +325,14 @@ export class Config {
         const r = SPECIAL_SETTERS[spec.name]!(args, this.loadState);
         if (!r.ok) return r.error;
         value = r.value;
+        bits = r.bits;
         break;
       }
     }
     const err = spec.validate?.(value, this);
     if (err) return err;
     this.store(spec, value);
+    if (bits !== undefined) this.numbers.set(spec.name, BigInt(bits));
     return null;
   }
 
@@ -353,7 +359,15 @@ export class Config {
       if (r.ok) this.numbers.set(spec.name, r.value);
     } else if (spec.type === 'enum') {
       this.numbers.set(spec.name, BigInt(parseEnum(spec, spec.multiArg ? value.split(' ') : [value]) ?? 0));
+    } else if (spec.name === 'notify-keyspace-events') {
+      this.numbers.set(spec.name, BigInt(keyspaceEventsStringToFlags(value)));
     }
+  }
+
+  /** What a change is detected on: the text, and the bits when they say more (CONFIG SET notify-keyspace-events An after A). */
+  private state(spec: ParamSpec): string {
+    const n = spec.type === 'special' ? this.numbers.get(spec.name) : undefined;
+    return n === undefined ? this.values.get(spec.name)! : `${this.values.get(spec.name)!}#${n}`;
   }
 }
 

@@ -261,7 +261,8 @@ export interface SpecialContext {
   saveLoaded: boolean;
 }
 
-export type SpecialResult = { ok: true; value: string } | { ok: false; error: string };
+/** `bits`: what the parameter means when its CONFIG GET text loses something (notify-keyspace-events's n next to A). */
+export type SpecialResult = { ok: true; value: string; bits?: number } | { ok: false; error: string };
 const fail = (error: string): SpecialResult => ({ ok: false, error });
 const WRONG_ARGS = fail('wrong number of arguments');
 
@@ -322,7 +323,7 @@ function setNotify(args: readonly string[]): SpecialResult {
   if (args.length !== 1) return WRONG_ARGS;
   const flags = keyspaceEventsStringToFlags(args[0]!);
   if (flags === -1) return fail("Invalid event class character. Use 'Ag$lshzxeKEtmdn'.");
-  return { ok: true, value: keyspaceEventsFlagsToString(flags) };
+  return { ok: true, value: keyspaceEventsFlagsToString(flags), bits: flags };
 }
 
 function setBind(args: readonly string[]): SpecialResult {

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from './clock.js';
 import { Database, type KeyspaceStats } from './keyspace.js';
-import type { KeyWatcher } from './watch.js';
+import type { KeyEvents, KeyWatcher } from './watch.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
 import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
 
@@ -146,6 +146,11 @@ export class Engine {
   setKeyWatcher(w: KeyWatcher | null): void {
     this.watcher = w;
     for (const db of this.dbs) db.watcher = w;
+  }
+
+  /** Sets who is told of keys created and expired (the server's keyspace notifications); null when nobody listens. */
+  setKeyEvents(e: KeyEvents | null): void {
+    for (const db of this.dbs) db.events = e;
   }
 
   /** SWAPDB: exchanges the contents of two databases. */

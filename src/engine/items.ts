@@ -6,13 +6,28 @@
  * lookups or expiry rules: that is the keyspace's (./keyspace.ts).
  */
 import {
-  EXPIRE_BYTES, HEADER, INFO_EXT, INFO_TTL, VALUE_REF,
+  EXPIRE_BYTES, MAX_INLINE_VALUE, HEADER, INFO_EXT, INFO_TTL, VALUE_REF,
   copyBytes, itemSize, keyLength, keyOffset, readF64, readU16, readU24, readU32, writeF64, writeHeader, writeU24, writeU32,
 } from './arena/item.js';
 import { MAX_CHUNK, SlabArena, classFor } from './arena/slab.js';
 import { AccessMode, touched, type AccessState } from './eviction/access.js';
 import { hashBytes, type KeyStore } from './index/key-index.js';
 import { ObjectTable, type OutsideKey } from './object-table.js';
+
+/** Whether a string value is kept as bytes in its item (with room for a TTL added later). */
+export function fitsInline(klen: number, vlen: number): boolean {
+  return vlen <= MAX_INLINE_VALUE && itemSize(klen, vlen, true) <= MAX_CHUNK;
+}
+
+/**
+ * A value too big for a chunk gets its own Buffer: a copy, since the source
+ * may be the key's own value or a socket buffer about to be reused.
+ */
+export function ownCopy(src: Uint8Array, s: number, e: number): Buffer {
+  const value = Buffer.allocUnsafeSlow(e - s);
+  value.set(src.subarray(s, e));
+  return value;
+}
 
 export class ItemStore implements KeyStore {
   private readonly objects = new ObjectTable();

@@ -14,14 +14,13 @@
  * keys are added or removed, so a handle is only valid until the next write.
  */
 import type { Clock } from './clock.js';
-import { MAX_INLINE_VALUE, itemSize } from './arena/item.js';
-import { MAX_CHUNK, SlabArena } from './arena/slab.js';
+import { SlabArena } from './arena/slab.js';
 import { AccessMode, initialAccess, touched, type AccessState } from './eviction/access.js';
 import { KeyIndex, META_TTL, hashBytes } from './index/key-index.js';
-import { ItemStore } from './items.js';
+import { ItemStore, fitsInline, ownCopy } from './items.js';
 import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
-import type { KeyWatcher } from './watch.js';
+import type { KeyEvents, KeyWatcher } from './watch.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -44,21 +43,6 @@ export interface KeyspaceStats extends AccessState {
   expiredStalePerc: number;
 }
 
-/** Whether a string value is kept as bytes in its item (with room for a TTL added later). */
-function fitsInline(klen: number, vlen: number): boolean {
-  return vlen <= MAX_INLINE_VALUE && itemSize(klen, vlen, true) <= MAX_CHUNK;
-}
-
-/**
- * A value too big for a chunk gets its own Buffer: a copy, since the source
- * may be the key's own value or a socket buffer about to be reused.
- */
-function ownCopy(src: Uint8Array, s: number, e: number): Buffer {
-  const value = Buffer.allocUnsafeSlow(e - s);
-  value.set(src.subarray(s, e));
-  return value;
-}
-
 export class Database {
   private readonly items: ItemStore;
   private readonly index: KeyIndex;
@@ -72,6 +56,8 @@ export class Database {
   /** WATCH entries naming this database: writes call the watcher only when non-zero (see ./watch.ts). */
   watchedKeys = 0;
   watcher: KeyWatcher | null = null;
+  /** Told of keys created, expired and missed by reads (keyspace notifications); null, the usual case, costs one test. */
+  events: KeyEvents | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -138,6 +124,7 @@ export class Database {
     const pos = this.findLive(buf, start, end);
     if (pos === NO_KEY) {
       this.stats.misses++;
+      if (this.events !== null) this.events.missed(this, buf, start, end);
       return NO_KEY;
     }
     this.stats.hits++;
@@ -180,8 +167,7 @@ export class Database {
     if (pos < 0) return NO_KEY;
     this.lastFound = pos;
     if (this.index.meta[pos]! & META_TTL && this.expireAt(pos) <= this.clock.now()) {
-      this.removeAt(pos);
-      this.stats.expiredKeys++;
+      this.collectExpired(pos);
       return NO_KEY;
     }
     return pos;
@@ -441,6 +427,7 @@ export class Database {
 
   /** @internal Removes an expired key and counts it. */
   collectExpired(pos: number): void {
+    if (this.events !== null) this.events.expired(this, pos);
     this.removeAt(pos);
     this.stats.expiredKeys++;
   }
@@ -493,6 +480,8 @@ export class Database {
       this.index.setTtlBit(pos, expire !== 0);
       return pos;
     }
-    return this.index.insert(ref, this.newHash, false);
+    const at = this.index.insert(ref, this.newHash, false);
+    if (this.events !== null) this.events.created(this, at);
+    return at;
   }
 }

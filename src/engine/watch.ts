@@ -14,3 +14,15 @@ export interface KeyWatcher {
   /** Databases `a` and `b` exchanged contents (SWAPDB); watchedKeys already follow the index. */
   swapped(a: number, b: number): void;
 }
+
+/**
+ * The hook keyspace notifications need from the keyspace: keys created, keys
+ * removed because their TTL passed (lazily, by a walk or by the active
+ * cycle), and read lookups that found nothing. Called with the key's handle,
+ * before an expired key goes; a missed key as the bytes looked up.
+ */
+export interface KeyEvents {
+  created(db: Database, pos: number): void;
+  expired(db: Database, pos: number): void;
+  missed(db: Database, buf: Uint8Array, start: number, end: number): void;
+}

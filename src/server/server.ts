@@ -23,6 +23,7 @@ import { Connection, isLoopback } from './connection.js';
 import { WatchRegistry } from './multi.js';
 import { parseOutputLimits, type OutputLimit } from './output-limits.js';
 import { PubSubRegistry } from './pubsub.js';
+import { bindKeyspaceEvents } from './keyspace-events.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 
 const PROTECTED_MODE_MESSAGE =
@@ -72,6 +73,8 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Keys clients WATCH, told of writes by the keyspace. */
   readonly watches: WatchRegistry;
   readonly pubsubRegistry = new PubSubRegistry();
+  /** notify-keyspace-events bits, 0 when nothing would be published (./keyspace-events.ts). */
+  keyspaceEvents = 0;
   /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
   private readonly pendingFlush = new Set<Connection>();
   private flushScheduled = false;
@@ -102,6 +105,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
     this.watches = new WatchRegistry(this.engine);
     this.bindEvictionSettings();
+    bindKeyspaceEvents(this);
     this.memoryStartup = this.engine.usedMemory();
     this.parserLimits = {
       maxBulkLen: this.config.getNumber('proto-max-bulk-len'),

@@ -4,6 +4,7 @@ import { DB_INDEX_OUT_OF_RANGE, SYNTAX } from '../errors.js';
 import { keyword } from '../strings/set-generic.js';
 import { KeyType, NO_KEY } from '../../engine/status.js';
 import { SAME_OBJECT, intArg, validDb } from './db-index.js';
+import { N, notify } from '../notify.js';
 
 /** What duplicateValue() returns for a value it cannot copy. */
 export const CANNOT_COPY: unique symbol = Symbol('cannot copy');
@@ -46,6 +47,7 @@ export default defineCommand({
   handler(ctx, args, reply) {
     const src = ctx.db;
     let dst = src;
+    let dstId = -1;
     let replace = false;
     for (let j = 3; j < args.count; j++) {
       if (keyword(args, j, 'replace')) {
@@ -55,6 +57,7 @@ export default defineCommand({
         if (id === null) return;
         if (!validDb(id, ctx.engine.dbs.length)) return reply.error(DB_INDEX_OUT_OF_RANGE);
         dst = ctx.engine.dbs[id]!;
+        dstId = id;
         j++;
       } else {
         return reply.error(SYNTAX);
@@ -65,7 +68,8 @@ export default defineCommand({
       return reply.error(SAME_OBJECT);
     }
     if (src.lookupReadAt(buf, args.start(1), args.end(1)) === NO_KEY) return reply.int(0);
-    if (dst.lookupWriteAt(buf, args.start(2), args.end(2)) !== NO_KEY && !replace) return reply.int(0);
+    const exists = dst.lookupWriteAt(buf, args.start(2), args.end(2)) !== NO_KEY;
+    if (exists && !replace) return reply.int(0);
     // Found again: expiring the destination may have moved the source's handle.
     const slot = src.findAt(buf, args.start(1), args.end(1));
     const expire = src.expireAt(slot);
@@ -77,6 +81,9 @@ export default defineCommand({
     const to = dst.putAt(buf, args.start(2), args.end(2), type, src.encoding(slot), value);
     if (expire !== 0) dst.setExpire(to, expire);
     ctx.dirty(1);
+    // Redis deletes a replaced destination and adds it anew.
+    if (exists) notify(ctx, N.NEW, 'new', buf, args.start(2), args.end(2), dstId);
+    notify(ctx, N.GENERIC, 'copy_to', buf, args.start(2), args.end(2), dstId);
     reply.int(1);
   },
 }) satisfies CommandSpec;

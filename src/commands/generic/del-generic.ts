@@ -7,6 +7,7 @@ import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
 import { NO_KEY } from '../../engine/status.js';
+import { N, notifyArg } from '../notify.js';
 
 export function delGeneric(ctx: CommandContext, args: Args, reply: Reply): void {
   const db = ctx.db;
@@ -16,6 +17,7 @@ export function delGeneric(ctx: CommandContext, args: Args, reply: Reply): void 
     const slot = db.lookupWriteAt(buf, args.start(i), args.end(i));
     if (slot === NO_KEY) continue;
     db.removeAt(slot);
+    notifyArg(ctx, N.GENERIC, 'del', args, i);
     deleted++;
   }
   if (deleted > 0) ctx.dirty(deleted);

@@ -12,6 +12,7 @@ import { keyword } from '../strings/set-generic.js';
 import { errorArg } from '../server/reply-helpers.js';
 import { NO_KEY } from '../../engine/status.js';
 import { cString } from './c-string.js';
+import { N, notifyArg } from '../notify.js';
 
 const EXPIRE_NX = 1;
 const EXPIRE_XX = 2;
@@ -99,8 +100,10 @@ export function expireGeneric(ctx: CommandContext, args: Args, reply: Reply, rel
   }
   if (when <= now) {
     db.removeAt(slot);
+    notifyArg(ctx, N.GENERIC, 'del', args, 1);
   } else {
     db.setExpire(slot, when);
+    notifyArg(ctx, N.GENERIC, 'expire', args, 1);
   }
   ctx.dirty(1);
   reply.int(1);

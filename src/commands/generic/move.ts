@@ -3,6 +3,7 @@ import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { DB_INDEX_OUT_OF_RANGE } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
 import { SAME_OBJECT, intArg, validDb } from './db-index.js';
+import { N, notify, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'move',
@@ -34,6 +35,8 @@ export default defineCommand({
     if (expire !== 0) dst.setExpire(to, expire);
     src.removeAt(slot);
     ctx.dirty(1);
+    notifyArg(ctx, N.GENERIC, 'move_from', args, 1);
+    notify(ctx, N.GENERIC, 'move_to', buf, ks, ke, id);
     reply.int(1);
   },
 }) satisfies CommandSpec;

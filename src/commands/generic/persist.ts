@@ -1,6 +1,7 @@
 // PERSIST key
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { NO_KEY } from '../../engine/status.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'persist',
@@ -18,6 +19,7 @@ export default defineCommand({
     if (slot === NO_KEY || db.expireAt(slot) === 0) return reply.int(0);
     db.setExpire(slot, 0);
     ctx.dirty(1);
+    notifyArg(ctx, N.GENERIC, 'persist', args, 1);
     reply.int(1);
   },
 }) satisfies CommandSpec;

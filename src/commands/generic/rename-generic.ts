@@ -9,6 +9,7 @@ import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
 import { NO_SUCH_KEY } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
+import { N, notifyArg } from '../notify.js';
 
 function sameBytes(args: Args, a: number, b: number): boolean {
   return args.len(a) === args.len(b) && args.buf.compare(args.buf, args.start(a), args.end(a), args.start(b), args.end(b)) === 0;
@@ -35,6 +36,10 @@ export function renameGeneric(ctx: CommandContext, args: Args, reply: Reply, nx:
   if (expire !== 0) db.setExpire(dst, expire);
   db.deleteKeyAt(buf, args.start(1), args.end(1));
   ctx.dirty(1);
+  // Redis deletes an existing destination and adds it anew.
+  if (exists) notifyArg(ctx, N.NEW, 'new', args, 2);
+  notifyArg(ctx, N.GENERIC, 'rename_from', args, 1);
+  notifyArg(ctx, N.GENERIC, 'rename_to', args, 2);
   if (nx) reply.int(1);
   else reply.ok();
 }

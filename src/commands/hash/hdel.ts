@@ -4,6 +4,7 @@ import { WRONGTYPE } from '../errors.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { hashDelete } from '../../engine/types/hash.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 export default defineCommand({
   name: 'hdel',
@@ -28,7 +29,11 @@ export default defineCommand({
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
     // The key goes when its last field does; a listpack never converts back.
     const removed = hashDelete(db, pos, args.buf, args.offs, args.lens, 2, args.count);
-    if (removed > 0) ctx.dirty(removed);
+    if (removed > 0) {
+      ctx.dirty(removed);
+      notifyArg(ctx, N.HASH, 'hdel', args, 1);
+      notifyDelIfGone(ctx, args, 1);
+    }
     reply.int(removed);
   },
 }) satisfies CommandSpec;

@@ -6,6 +6,7 @@ import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseInt64 } from '../../engine/types/int64.js';
 import { HashRef, hashGet, hashWriter } from '../../engine/types/hash.js';
 import { HASH_NOT_INTEGER, hashLimits, textBytes } from './hash-common.js';
+import { N, notifyArg } from '../notify.js';
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
@@ -57,6 +58,7 @@ export default defineCommand({
     hashWriter.begin(db, pos, buf, ks, ke, hashLimits(ctx)).set(buf, fs, fe, textBytes(text), 0, text.length);
     hashWriter.commit();
     ctx.dirty(1);
+    notifyArg(ctx, N.HASH, 'hincrby', args, 1);
     if (typeof result === 'number') reply.int(result);
     else reply.bigint(result);
   },

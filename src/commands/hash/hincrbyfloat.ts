@@ -6,6 +6,7 @@ import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../../engine/types/longdouble.js';
 import { HashRef, hashGet, hashWriter } from '../../engine/types/hash.js';
 import { HASH_NOT_FLOAT, INCR_NAN_OR_INF, hashLimits, textBytes } from './hash-common.js';
+import { N, notifyArg } from '../notify.js';
 
 const ref = new HashRef();
 const ZERO = parseLongDouble(Buffer.from('0'))!;
@@ -46,6 +47,7 @@ export default defineCommand({
     hashWriter.begin(db, pos, buf, ks, ke, hashLimits(ctx)).set(buf, fs, fe, textBytes(text), 0, text.length);
     hashWriter.commit();
     ctx.dirty(1);
+    notifyArg(ctx, N.HASH, 'hincrbyfloat', args, 1);
     reply.bulkStr(text);
   },
 }) satisfies CommandSpec;

@@ -11,6 +11,7 @@ import { KeyType, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { hashWriter } from '../../engine/types/hash.js';
 import { hashLimits } from './hash-common.js';
+import { N, notifyArg } from '../notify.js';
 
 export function hsetGeneric(ctx: CommandContext, args: Args, reply: Reply, hmset: boolean): void {
   if (args.count % 2 === 1) return reply.error(wrongArity(hmset ? 'hmset' : 'hset'));
@@ -27,6 +28,7 @@ export function hsetGeneric(ctx: CommandContext, args: Args, reply: Reply, hmset
   }
   w.commit();
   ctx.dirty((args.count - 2) / 2);
+  notifyArg(ctx, N.HASH, 'hset', args, 1);
   if (hmset) reply.ok();
   else reply.int(created);
 }

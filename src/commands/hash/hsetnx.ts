@@ -5,6 +5,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { hashExists, hashWriter } from '../../engine/types/hash.js';
 import { hashLimits } from './hash-common.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'hsetnx',
@@ -27,6 +28,7 @@ export default defineCommand({
     hashWriter.begin(db, pos, buf, ks, ke, hashLimits(ctx)).set(buf, args.start(2), args.end(2), buf, args.start(3), args.end(3));
     hashWriter.commit();
     ctx.dirty(1);
+    notifyArg(ctx, N.HASH, 'hset', args, 1);
     reply.int(1);
   },
 }) satisfies CommandSpec;

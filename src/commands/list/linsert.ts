@@ -6,6 +6,7 @@ import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listInsert } from '../../engine/types/list.js';
 import { listFill } from './list-generic.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'linsert',
@@ -28,7 +29,10 @@ export default defineCommand({
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
     const buf = args.buf;
     const len = listInsert(db, pos, after, buf, args.start(3), args.end(3), buf, args.start(4), args.end(4), listFill(ctx));
-    if (len > 0) ctx.dirty(1);
+    if (len > 0) {
+      ctx.dirty(1);
+      notifyArg(ctx, N.LIST, 'linsert', args, 1);
+    }
     reply.int(len);
   },
 }) satisfies CommandSpec;

@@ -15,6 +15,7 @@ import {
   CopySink, LIST_HEAD, LIST_TAIL, OneElement, listLength, listPop, listPush, listRotate,
   type ElementSink, type ListEnd,
 } from '../../engine/types/list.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 /** list-max-listpack-size, the threshold between a list blob and a QuickList. */
 export function listFill(ctx: CommandContext): number {
@@ -60,6 +61,7 @@ export function pushGeneric(ctx: CommandContext, args: Args, reply: Reply, where
   if (pos === NO_KEY && onlyExisting) return reply.int(0);
   const len = listPush(db, pos, args.buf, ks, ke, where, args, 2, args.count, listFill(ctx));
   ctx.dirty(args.count - 2);
+  notifyArg(ctx, N.LIST, where === LIST_HEAD ? 'lpush' : 'rpush', args, 1);
   reply.int(len);
 }
 
@@ -81,11 +83,18 @@ export function popGeneric(ctx: CommandContext, args: Args, reply: Reply, where:
   if (!hasCount) {
     listPop(db, pos, where, 1, bulkSink(reply), listFill(ctx));
     ctx.dirty(1);
-    return;
+  } else {
+    if (count === 0) return reply.array(0);
+    reply.array(Math.min(count, listLength(db, pos)));
+    ctx.dirty(listPop(db, pos, where, count, bulkSink(reply), listFill(ctx)));
   }
-  if (count === 0) return reply.array(0);
-  reply.array(Math.min(count, listLength(db, pos)));
-  ctx.dirty(listPop(db, pos, where, count, bulkSink(reply), listFill(ctx)));
+  notifyListPop(ctx, args, 1, where);
+}
+
+/** The event of a pop from the list in argument `i`, and 'del' when it emptied the list. */
+export function notifyListPop(ctx: CommandContext, args: Args, i: number, where: ListEnd): void {
+  notifyArg(ctx, N.LIST, where === LIST_HEAD ? 'lpop' : 'rpop', args, i);
+  notifyDelIfGone(ctx, args, i);
 }
 
 const moved = new CopySink();
@@ -106,7 +115,9 @@ export function moveGeneric(ctx: CommandContext, args: Args, reply: Reply, from:
   if (dst === WRONG_TYPE) return reply.error(WRONGTYPE);
   ctx.dirty(1);
   if (dst !== NO_KEY && args.len(1) === args.len(2) && buf.compare(buf, ss, se, ds, de) === 0) {
-    return listRotate(db, dst, from, to, bulkSink(reply));
+    listRotate(db, dst, from, to, bulkSink(reply));
+    notifyArg(ctx, N.LIST, to === LIST_HEAD ? 'lpush' : 'rpush', args, 2);
+    return notifyArg(ctx, N.LIST, from === LIST_HEAD ? 'lpop' : 'rpop', args, 1);
   }
   // The destination's lookup may have expired a key: find the source again.
   const fill = listFill(ctx);
@@ -115,5 +126,8 @@ export function moveGeneric(ctx: CommandContext, args: Args, reply: Reply, from:
   // Popping may have deleted the source or moved keys: find the destination again.
   const d = db.findAt(buf, ds, de);
   listPush(db, d, buf, ds, de, to, one.set(v, 0, v.length), 0, 1, fill);
+  // Redis pushes before it pops: the destination's events come first.
+  notifyArg(ctx, N.LIST, to === LIST_HEAD ? 'lpush' : 'rpush', args, 2);
+  notifyListPop(ctx, args, 1, from);
   reply.bulk(v, 0, v.length);
 }

@@ -5,7 +5,7 @@ import { keyword } from '../strings/set-generic.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listLength, listPop } from '../../engine/types/list.js';
-import { bulkSink, listEnd, listFill } from './list-generic.js';
+import { bulkSink, listEnd, listFill, notifyListPop } from './list-generic.js';
 
 const NUMKEYS = 'ERR numkeys should be greater than 0';
 const COUNT = 'ERR count should be greater than 0';
@@ -47,6 +47,7 @@ export default defineCommand({
       reply.bulk(args.buf, args.start(k), args.end(k));
       reply.array(Math.min(count, listLength(db, pos)));
       ctx.dirty(listPop(db, pos, where, count, bulkSink(reply), listFill(ctx)));
+      notifyListPop(ctx, args, k, where);
       return;
     }
     reply.nilArray();

@@ -5,6 +5,7 @@ import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listRemove } from '../../engine/types/list.js';
 import { listFill, longArg } from './list-generic.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 export default defineCommand({
   name: 'lrem',
@@ -24,7 +25,11 @@ export default defineCommand({
     if (pos === NO_KEY) return reply.int(0);
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
     const removed = listRemove(db, pos, count, args.buf, args.start(3), args.end(3), listFill(ctx));
-    if (removed > 0) ctx.dirty(removed);
+    if (removed > 0) {
+      ctx.dirty(removed);
+      notifyArg(ctx, N.LIST, 'lrem', args, 1);
+      notifyDelIfGone(ctx, args, 1);
+    }
     reply.int(removed);
   },
 }) satisfies CommandSpec;

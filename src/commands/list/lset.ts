@@ -5,6 +5,7 @@ import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listLength, listSet } from '../../engine/types/list.js';
 import { listFill, longArg } from './list-generic.js';
+import { N, notifyArg } from '../notify.js';
 
 const INDEX_OUT_OF_RANGE = 'ERR index out of range';
 
@@ -30,6 +31,7 @@ export default defineCommand({
     if (i < 0 || i >= len) return reply.error(INDEX_OUT_OF_RANGE);
     listSet(db, pos, i, args.buf, args.start(3), args.end(3), listFill(ctx));
     ctx.dirty(1);
+    notifyArg(ctx, N.LIST, 'lset', args, 1);
     reply.ok();
   },
 }) satisfies CommandSpec;

@@ -5,6 +5,7 @@ import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listLength, listTrim } from '../../engine/types/list.js';
 import { listFill, longArg } from './list-generic.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 export default defineCommand({
   name: 'ltrim',
@@ -38,6 +39,8 @@ export default defineCommand({
     }
     listTrim(db, pos, left, right, listFill(ctx));
     ctx.dirty(left + right);
+    notifyArg(ctx, N.LIST, 'ltrim', args, 1);
+    notifyDelIfGone(ctx, args, 1);
     reply.ok();
   },
 }) satisfies CommandSpec;

@@ -5,6 +5,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseInt64 } from '../../engine/types/int64.js';
 import { acc, maxIntset } from './set-common.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'sadd',
@@ -38,6 +39,7 @@ export default defineCommand({
     else if (added > 0) acc.commit(db, pos);
     else acc.discard();
     ctx.dirty(added);
+    if (added > 0) notifyArg(ctx, N.SET, 'sadd', args, 1);
     reply.int(added);
   },
 }) satisfies CommandSpec;

@@ -10,6 +10,7 @@ import type { Reply } from '../reply.js';
 import type { SetView } from '../../engine/types/set.js';
 import { setDiff, setInter, setUnion } from '../../engine/types/set-ops.js';
 import { acc, gatherSets, maxIntset, replyAccSet } from './set-common.js';
+import { N, notifyArg } from '../notify.js';
 
 export const enum SetOp {
   INTER,
@@ -34,6 +35,10 @@ export function setOpGeneric(ctx: CommandContext, args: Args, reply: Reply, op: 
   }
   if (dest < 0) return replyAccSet(reply, acc);
   const n = acc.size;
-  if (acc.store(ctx.db, args.buf, args.start(dest), args.end(dest))) ctx.dirty(1);
+  if (acc.store(ctx.db, args.buf, args.start(dest), args.end(dest))) {
+    ctx.dirty(1);
+    if (n === 0) notifyArg(ctx, N.GENERIC, 'del', args, dest);
+    else notifyArg(ctx, N.SET, op === SetOp.INTER ? 'sinterstore' : op === SetOp.UNION ? 'sunionstore' : 'sdiffstore', args, dest);
+  }
   reply.int(n);
 }

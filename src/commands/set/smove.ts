@@ -4,6 +4,7 @@ import { WRONGTYPE } from '../errors.js';
 import { KeyType, NO_KEY } from '../../engine/status.js';
 import { parseInt64 } from '../../engine/types/int64.js';
 import { acc, maxIntset, sameArg, view } from './set-common.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 export default defineCommand({
   name: 'smove',
@@ -40,6 +41,8 @@ export default defineCommand({
     }
     acc.commit(db, spos);
     ctx.dirty(1);
+    notifyArg(ctx, N.SET, 'srem', args, 1);
+    notifyDelIfGone(ctx, args, 1);
     const dpos = dstExists ? db.findAt(buf, args.start(2), args.end(2)) : NO_KEY;
     if (dpos === NO_KEY) {
       if (parseInt64(buf, ms, me) !== null) acc.reset(max);
@@ -47,11 +50,13 @@ export default defineCommand({
       acc.addBytes(buf, ms, me);
       acc.store(db, buf, args.start(2), args.end(2));
       ctx.dirty(1);
+      notifyArg(ctx, N.SET, 'sadd', args, 2);
     } else {
       acc.load(db, dpos, max);
       if (acc.addBytes(buf, ms, me)) {
         acc.commit(db, dpos);
         ctx.dirty(1);
+        notifyArg(ctx, N.SET, 'sadd', args, 2);
       } else {
         acc.discard();
       }

@@ -6,6 +6,7 @@ import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseMemberStr } from '../../engine/types/set.js';
 import { IntVal } from '../../engine/types/intset.js';
 import { acc, acc2, maxIntset, replyAccMember, view, replyMembers } from './set-common.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 /** How much bigger than what stays the popped part must be for SPOP to rebuild the set (SPOP_MOVE_STRATEGY_MUL). */
 const MOVE_STRATEGY_MUL = 5;
@@ -58,7 +59,8 @@ export default defineCommand({
       acc.removeAt(i);
       acc.commit(db, pos);
       ctx.dirty(1);
-      return;
+      notifyArg(ctx, N.SET, 'spop', args, 1);
+      return notifyDelIfGone(ctx, args, 1);
     }
     const l = args.int64(2);
     // getPositiveLongFromObjectOrReply(): one message for both failures.
@@ -76,9 +78,11 @@ export default defineCommand({
       reply.set(size);
       replyMembers(reply, view);
       db.removeAt(pos);
-      return;
+      notifyArg(ctx, N.SET, 'spop', args, 1);
+      return notifyArg(ctx, N.GENERIC, 'del', args, 1);
     }
     ctx.dirty(count);
+    notifyArg(ctx, N.SET, 'spop', args, 1);
     reply.set(count);
     const max = maxIntset(ctx);
     const remaining = size - count;

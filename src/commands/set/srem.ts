@@ -4,6 +4,7 @@ import { WRONGTYPE } from '../errors.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { acc, maxIntset } from './set-common.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 export default defineCommand({
   name: 'srem',
@@ -38,6 +39,10 @@ export default defineCommand({
     if (deleted > 0) acc.commit(db, pos);
     else acc.discard();
     ctx.dirty(deleted);
+    if (deleted > 0) {
+      notifyArg(ctx, N.SET, 'srem', args, 1);
+      notifyDelIfGone(ctx, args, 1);
+    }
     reply.int(deleted);
   },
 }) satisfies CommandSpec;

@@ -13,6 +13,7 @@ import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseScore } from '../../engine/types/zset-score.js';
 import { zsetCreate, zsetInsert, zsetSetScore } from '../../engine/types/zset.js';
 import { SCORE_NAN, syncLimits, zview } from './zset-common.js';
+import { N, notifyArg } from '../notify.js';
 
 const NX = 1;
 const XX = 2;
@@ -91,6 +92,7 @@ export function zaddGeneric(ctx: CommandContext, args: Args, reply: Reply, prese
       }
     }
     ctx.dirty(added + updated);
+    if (added + updated > 0) notifyArg(ctx, N.ZSET, incr ? 'zincr' : 'zadd', args, 1);
   }
   if (incr) {
     if (processed > 0) reply.double(score);

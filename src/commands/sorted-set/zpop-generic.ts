@@ -12,6 +12,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { zsetRemoveRanks } from '../../engine/types/zset.js';
 import { replyMember, zview } from './zset-common.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 /** Reply shapes: flat pairs, nested pairs (RESP3 with COUNT), or [key, nested pairs] (ZMPOP). */
 const FLAT = 0;
@@ -56,6 +57,8 @@ function zpop(ctx: CommandContext, args: Args, reply: Reply, first: number, keys
   }
   zsetRemoveRanks(db, pos, from, to);
   ctx.dirty(n);
+  notifyArg(ctx, N.ZSET, max ? 'zpopmax' : 'zpopmin', args, keyIdx);
+  notifyDelIfGone(ctx, args, keyIdx);
 }
 
 /** ZPOPMIN / ZPOPMAX key [count] */

@@ -16,6 +16,7 @@ import {
 } from '../../engine/types/zset-score.js';
 import { zsetLimits, zsetStore, type ZView } from '../../engine/types/zset.js';
 import { MIN_MAX_NOT_FLOAT, MIN_MAX_NOT_STRING, entriesHeader, longArg, replyEntry, syncLimits, zview } from './zset-common.js';
+import { N, notifyArg } from '../notify.js';
 
 export const AUTO = 0;
 export const RANK = 1;
@@ -176,6 +177,9 @@ function storeSpan(ctx: CommandContext, args: Args, reply: Reply, v: ZView | nul
       outScores.reverse();
     }
   }
-  if (zsetStore(ctx.db, args.buf, args.start(1), args.end(1), outMembers, outScores, outMembers.length)) ctx.dirty(1);
+  if (zsetStore(ctx.db, args.buf, args.start(1), args.end(1), outMembers, outScores, outMembers.length)) {
+    ctx.dirty(1);
+    notifyArg(ctx, outMembers.length > 0 ? N.ZSET : N.GENERIC, outMembers.length > 0 ? 'zrangestore' : 'del', args, 1);
+  }
   reply.int(outMembers.length);
 }

@@ -12,6 +12,7 @@ import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { zsetRemoveRanks } from '../../engine/types/zset.js';
 import { MIN_MAX_NOT_FLOAT, MIN_MAX_NOT_STRING, longArg, zview } from './zset-common.js';
 import { LEX, RANK, SCORE, lexRange, lexSpan, parseLexRange, parseScoreRange, rankSpan, scoreRange, scoreSpan } from './zrange-generic.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 export { LEX, RANK, SCORE };
 
@@ -38,5 +39,7 @@ export function zremrangeGeneric(ctx: CommandContext, args: Args, reply: Reply, 
   if (from > to) return reply.int(0);
   zsetRemoveRanks(db, pos, from, to);
   ctx.dirty(to - from + 1);
+  notifyArg(ctx, N.ZSET, type === RANK ? 'zremrangebyrank' : type === SCORE ? 'zremrangebyscore' : 'zremrangebylex', args, 1);
+  notifyDelIfGone(ctx, args, 1);
   reply.int(to - from + 1);
 }

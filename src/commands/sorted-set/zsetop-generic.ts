@@ -15,6 +15,7 @@ import { SetView } from '../../engine/types/set.js';
 import { parseScore } from '../../engine/types/zset-score.js';
 import { sortPairs, zsetStore } from '../../engine/types/zset.js';
 import { syncLimits, zview } from './zset-common.js';
+import { N, notifyArg } from '../notify.js';
 
 export const UNION = 0;
 export const INTER = 1;
@@ -170,7 +171,10 @@ export function zsetOpGeneric(ctx: CommandContext, args: Args, reply: Reply, num
   sortPairs(members, scores);
   if (store) {
     syncLimits(ctx);
-    if (zsetStore(db, args.buf, args.start(1), args.end(1), members, scores, members.length)) ctx.dirty(1);
+    if (zsetStore(db, args.buf, args.start(1), args.end(1), members, scores, members.length)) {
+      ctx.dirty(1);
+      notifyArg(ctx, members.length > 0 ? N.ZSET : N.GENERIC, members.length > 0 ? name : 'del', args, 1);
+    }
     return reply.int(members.length);
   }
   reply.array(withScores && reply.resp === 2 ? members.length * 2 : members.length);

@@ -13,6 +13,7 @@ import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
 import { MISSING, zsetRemove } from '../../engine/types/zset.js';
 import { MIN_MAX_NOT_FLOAT, MIN_MAX_NOT_STRING, zview } from './zset-common.js';
 import { lexRange, lexSpan, parseLexRange, parseScoreRange, scoreRange, scoreSpan } from './zrange-generic.js';
+import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 function read(ctx: CommandContext, args: Args): number {
   return lookupReadOf(ctx.db, KeyType.ZSET, args.buf, args.start(1), args.end(1));
@@ -78,7 +79,11 @@ export const zsimple = {
       if (r === NO_KEY) break;
       pos = r;
     }
-    if (deleted > 0) ctx.dirty(deleted);
+    if (deleted > 0) {
+      ctx.dirty(deleted);
+      notifyArg(ctx, N.ZSET, 'zrem', args, 1);
+      notifyDelIfGone(ctx, args, 1);
+    }
     reply.int(deleted);
   },
 

@@ -4,6 +4,7 @@ import { STRING_TOO_LONG, WRONGTYPE } from '../errors.js';
 import { Encoding, KeyType, NO_KEY } from '../../engine/status.js';
 import { putStringAt, stringBytes } from '../../engine/types/string.js';
 import { MAX_BUFFER, extendTo } from './grow.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'append',
@@ -31,6 +32,7 @@ export default defineCommand({
       // A new key is stored as SET stores it (int, embstr or raw).
       putStringAt(db, kbuf, ks, ke, kbuf, args.start(2), args.end(2), false);
       ctx.dirty(1);
+      notifyArg(ctx, N.STRING, 'append', args, 1);
       return reply.int(args.len(2));
     }
     if (db.type(slot) !== KeyType.STRING) return reply.error(WRONGTYPE);
@@ -48,6 +50,7 @@ export default defineCommand({
     // Redis 7.0 keeps an appended string raw (dbUnshareStringValue), TTL included.
     db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.RAW, value, true);
     ctx.dirty(1);
+    notifyArg(ctx, N.STRING, 'append', args, 1);
     reply.int(total);
   },
 }) satisfies CommandSpec;

@@ -4,6 +4,7 @@ import { WRONGTYPE } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
 import { lookupStringAt, WRONG_TYPE } from '../../engine/types/string.js';
 import { replyStoredString } from './string-reply.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'getdel',
@@ -25,5 +26,6 @@ export default defineCommand({
     replyStoredString(reply, db, slot);
     db.removeAt(slot);
     ctx.dirty(1);
+    notifyArg(ctx, N.GENERIC, 'del', args, 1);
   },
 }) satisfies CommandSpec;

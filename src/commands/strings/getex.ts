@@ -5,6 +5,7 @@ import { NO_KEY } from '../../engine/status.js';
 import { lookupStringAt, WRONG_TYPE } from '../../engine/types/string.js';
 import { replyStoredString } from './string-reply.js';
 import { SET_EX, SET_EXAT, SET_PERSIST, SET_PX, SET_PXAT, absoluteExpire, parseGetexOptions } from './set-generic.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'getex',
@@ -36,12 +37,15 @@ export default defineCommand({
       // An absolute time already past deletes the key.
       db.removeAt(slot);
       ctx.dirty(1);
+      notifyArg(ctx, N.GENERIC, 'del', args, 1);
     } else if (expireArg >= 0) {
       db.setExpire(slot, when);
       ctx.dirty(1);
+      notifyArg(ctx, N.GENERIC, 'expire', args, 1);
     } else if (flags & SET_PERSIST && db.expireAt(slot) !== 0) {
       db.setExpire(slot, 0);
       ctx.dirty(1);
+      notifyArg(ctx, N.GENERIC, 'persist', args, 1);
     }
   },
 }) satisfies CommandSpec;

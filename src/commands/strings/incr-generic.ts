@@ -10,6 +10,7 @@ import type { Reply } from '../reply.js';
 import { NOT_INTEGER, OVERFLOW, WRONGTYPE } from '../errors.js';
 import { Encoding, KeyType, NO_KEY } from '../../engine/status.js';
 import { parseInt64 } from '../../engine/types/int64.js';
+import { N, notifyArg } from '../notify.js';
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
@@ -48,6 +49,7 @@ export function incrDecr(ctx: CommandContext, args: Args, reply: Reply, incr: nu
   if (slot !== NO_KEY) db.setInt(slot, result);
   else db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.INT, result, true);
   ctx.dirty(1);
+  notifyArg(ctx, N.STRING, 'incrby', args, 1);
   if (typeof result === 'number') reply.int(result);
   else reply.bigint(result);
 }

@@ -4,6 +4,7 @@ import { NAN_OR_INF, NOT_FLOAT, WRONGTYPE } from '../errors.js';
 import { Encoding, KeyType, NO_KEY } from '../../engine/status.js';
 import { EMBSTR_LIMIT, stringBytes } from '../../engine/types/string.js';
 import { incrByFloat } from '../../engine/types/longdouble.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'incrbyfloat',
@@ -36,6 +37,7 @@ export default defineCommand({
     // An existing key keeps its TTL (dbOverwrite()).
     db.putAt(kbuf, ks, ke, KeyType.STRING, enc, value, true);
     ctx.dirty(1);
+    notifyArg(ctx, N.STRING, 'incrbyfloat', args, 1);
     reply.bulk(value);
   },
 }) satisfies CommandSpec;

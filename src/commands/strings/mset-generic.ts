@@ -5,6 +5,7 @@ import type { Reply } from '../reply.js';
 import { wrongArity } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
 import { putStringAt } from '../../engine/types/string.js';
+import { N, notifyArg } from '../notify.js';
 
 export function msetGeneric(ctx: CommandContext, args: Args, reply: Reply, nx: boolean): void {
   const n = args.count;
@@ -21,6 +22,7 @@ export function msetGeneric(ctx: CommandContext, args: Args, reply: Reply, nx: b
   // without counting it in expired_keys (the put clears its TTL).
   for (let j = 1; j < n; j += 2) {
     putStringAt(db, buf, args.start(j), args.end(j), buf, args.start(j + 1), args.end(j + 1), false);
+    notifyArg(ctx, N.STRING, 'set', args, j);
   }
   ctx.dirty((n - 1) >> 1);
   if (nx) reply.int(1);

@@ -11,6 +11,7 @@ import { NOT_INTEGER, SYNTAX, WRONGTYPE, invalidExpire } from '../errors.js';
 import { NO_KEY, KeyType } from '../../engine/status.js';
 import { putStringAt } from '../../engine/types/string.js';
 import { replyStoredString } from './string-reply.js';
+import { N, notifyArg } from '../notify.js';
 
 export const SET_NX = 1;
 export const SET_XX = 2;
@@ -162,8 +163,12 @@ export function setGeneric(
     return;
   }
   const slot = putStringAt(db, kbuf, ks, ke, kbuf, args.start(valueArg), args.end(valueArg), (flags & SET_KEEPTTL) !== 0);
-  if (when > 0) db.setExpire(slot, when);
   ctx.dirty(1);
+  notifyArg(ctx, N.STRING, 'set', args, 1);
+  if (when > 0) {
+    db.setExpire(slot, when);
+    notifyArg(ctx, N.GENERIC, 'expire', args, 1);
+  }
   if (!(flags & SET_GET)) {
     if (okReply) reply.ok();
     else reply.int(1);

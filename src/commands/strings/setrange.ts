@@ -4,6 +4,7 @@ import { NOT_INTEGER, STRING_TOO_LONG, WRONGTYPE } from '../errors.js';
 import { Encoding, KeyType, NO_KEY } from '../../engine/status.js';
 import { stringBytes, stringLength } from '../../engine/types/string.js';
 import { MAX_BUFFER, allocGrowable, extendTo } from './grow.js';
+import { N, notifyArg } from '../notify.js';
 
 export default defineCommand({
   name: 'setrange',
@@ -65,6 +66,7 @@ export default defineCommand({
     // An existing key keeps its TTL.
     db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.RAW, value, true);
     ctx.dirty(1);
+    notifyArg(ctx, N.STRING, 'setrange', args, 1);
     reply.int(value.length);
   },
 }) satisfies CommandSpec;

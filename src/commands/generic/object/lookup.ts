@@ -15,7 +15,13 @@ const OBJ_SHARED_INTEGERS = 10000;
 
 /** The slot of the key in argument 2, or NO_KEY. */
 export function objectLookup(ctx: CommandContext, args: Args): number {
-  return ctx.db.lookupReadAt(args.buf, args.start(2), args.end(2), false);
+  const db = ctx.db;
+  // LOOKUP_NONOTIFY: a miss counts in the stats but sends no keymiss event.
+  const events = db.events;
+  db.events = null;
+  const pos = db.lookupReadAt(args.buf, args.start(2), args.end(2), false);
+  db.events = events;
+  return pos;
 }
 
 /** Whether maxmemory-policy is an LFU one (MAXMEMORY_FLAG_LFU). */
