@@ -5,7 +5,7 @@ import { Rng, diffRun, report, type Cmd } from './harness.js';
 import { BITMAP, HLL, STRINGS, randomCommand } from './bits.gen.js';
 
 const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 12000);
+const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 20000);
 const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20260417);
 /** NENCACHE_DIFF_GROUPS=bitmap or hyperloglog limits the stream to one group (plus strings). */
 const GROUPS = process.env.NENCACHE_DIFF_GROUPS ?? 'bitmap,hyperloglog';
