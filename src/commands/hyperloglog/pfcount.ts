@@ -3,7 +3,7 @@ import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { Encoding, NO_KEY } from '../../engine/status.js';
 import { StringView } from '../../engine/types/bitmap.js';
 import { HLL_REGISTERS, HllWork } from '../../engine/types/hyperloglog.js';
-import { countStatus, hllCount, hllMerge, rawCount } from '../../engine/types/hyperloglog-count.js';
+import { cardReply, countStatus, hllCount, hllMerge, rawCount, storeCard } from '../../engine/types/hyperloglog-count.js';
 import { INVALIDOBJ, editableInPlace, viewHll } from './hll-common.js';
 
 const view = new StringView();
@@ -39,7 +39,8 @@ export default defineCommand({
         if (err !== null) return reply.error(err);
         if (!hllMerge(max, view.mem, view.start, view.len)) return reply.error(INVALIDOBJ);
       }
-      return reply.int(rawCount(max));
+      const card = cardReply(rawCount(max));
+      return typeof card === 'bigint' ? reply.bigint(card) : reply.int(card);
     }
     const slot = db.lookupReadAt(args.buf, args.start(1), args.end(1));
     if (slot === NO_KEY) return reply.int(0);
@@ -57,23 +58,19 @@ export default defineCommand({
     }
     const len = view.len;
     let card: number | bigint;
-    let store = !inPlace;
     if ((mem[s + 15]! & 0x80) === 0) {
       card = cachedCard(mem, s);
     } else {
-      card = hllCount(mem, s, len);
+      const e = hllCount(mem, s, len);
       if (countStatus.invalid) {
-        if (store) db.replaceBytes(slot, Encoding.RAW, mem, s, s + len);
+        if (!inPlace) db.replaceBytes(slot, Encoding.RAW, mem, s, s + len);
         return reply.error(INVALIDOBJ);
       }
-      let c = card;
-      for (let k = 8; k < 16; k++) {
-        mem[s + k] = c % 256;
-        c = Math.floor(c / 256);
-      }
+      storeCard(mem, s, e);
+      card = cardReply(e);
       ctx.dirty(1);
     }
-    if (store) db.replaceBytes(slot, Encoding.RAW, mem, s, s + len);
+    if (!inPlace) db.replaceBytes(slot, Encoding.RAW, mem, s, s + len);
     if (typeof card === 'bigint') reply.bigint(card);
     else reply.int(card);
   },

@@ -51,8 +51,15 @@ function estimate(): number {
   }
   z += m * sigma(histo[0]! / m);
   // llroundl(): half away from zero, the same as Math.round for a positive value.
-  return Math.round((ALPHA_INF * m * m) / z);
+  const e = Math.round((ALPHA_INF * m * m) / z);
+  // Beyond int64 (registers piled up past 49) llroundl gives LLONG_MIN, read back as uint64 2^63.
+  return e < 9223372036854775808 ? e : 9223372036854775808;
 }
+
+/**
+ * Estimates are integer-valued doubles; 2^63 stands for Redis's overflow
+ * (llroundl out of range), which PFCOUNT answers as -2^63 (see cardReply).
+ */
 
 /** hllCount() of the HLL value mem[s, s + len) (already checked by isHll). */
 export function hllCount(mem: Uint8Array, s: number, len: number): number {
@@ -129,4 +136,19 @@ export function hllMerge(max: Uint8Array, mem: Uint8Array, s: number, len: numbe
     }
   }
   return i === HLL_REGISTERS;
+}
+
+/** The estimate as PFCOUNT answers it (a long long: 2^63 wraps to -2^63). */
+export function cardReply(card: number): number | bigint {
+  if (card <= 9007199254740991) return card;
+  return BigInt.asIntN(64, BigInt(card));
+}
+
+/** Writes the estimate as the cached cardinality (8 bytes little-endian at mem[s + 8]). */
+export function storeCard(mem: Uint8Array, s: number, card: number): void {
+  let c = BigInt(card);
+  for (let k = 8; k < 16; k++) {
+    mem[s + k] = Number(c & 0xffn);
+    c >>= 8n;
+  }
 }
