@@ -1,4 +1,5 @@
 /** BITFIELD and BITFIELD_RO: Redis 7.0's bitfieldGeneric(). Every operation is parsed before any runs. */
+import { N, notifyArg } from '../notify.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
@@ -146,5 +147,6 @@ export function bitfieldGeneric(ctx: CommandContext, args: Args, reply: Reply, r
   if (writes) {
     editor.commit(db, kbuf, ks, ke);
     ctx.dirty(numops);
+    notifyArg(ctx, N.STRING, 'setbit', args, 1);
   }
 }

@@ -1,4 +1,5 @@
 // BITOP AND | OR | XOR | NOT destkey key [key ...]
+import { N, notifyArg } from '../notify.js';
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { STRING_TOO_LONG, SYNTAX, WRONGTYPE } from '../errors.js';
 import { Encoding, KeyType, NO_KEY } from '../../engine/status.js';
@@ -49,6 +50,7 @@ export default defineCommand({
       if (slot !== NO_KEY) {
         db.removeAt(slot);
         ctx.dirty(1);
+        notifyArg(ctx, N.GENERIC, 'del', args, 2);
       }
       return reply.int(0);
     }
@@ -65,6 +67,7 @@ export default defineCommand({
     if (out === scratch) db.putBytesAt(kbuf, ks, ke, Encoding.RAW, out, 0, maxlen, false);
     else db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.RAW, out, false);
     ctx.dirty(1);
+    notifyArg(ctx, N.STRING, 'set', args, 2);
     reply.int(maxlen);
   },
 }) satisfies CommandSpec;

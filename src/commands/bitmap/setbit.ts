@@ -1,4 +1,6 @@
 // SETBIT key offset value
+import { N, notifyArg } from '../notify.js';
+import { stringLength } from '../../engine/types/string.js';
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { STRING_TOO_LONG, WRONGTYPE } from '../errors.js';
 import { KeyType, NO_KEY } from '../../engine/status.js';
@@ -32,14 +34,20 @@ export default defineCommand({
     if (slot !== NO_KEY && db.type(slot) !== KeyType.STRING) return reply.error(WRONGTYPE);
     const byte = Math.floor(offset / 8);
     if (byte + 1 > MAX_BUFFER) return reply.error(STRING_TOO_LONG);
+    const prevLen = slot === NO_KEY ? -1 : stringLength(db.stringValue(slot));
     const e = editor.open(db, slot, byte + 1);
     const i = e.base + byte;
     const mask = 0x80 >> offset % 8;
     const old = (e.mem[i]! & mask) !== 0 ? 1 : 0;
     if (old !== on) e.mem[i] = on ? e.mem[i]! | mask : e.mem[i]! & ~mask;
-    // A new, grown or re-encoded value is stored even when the bit was already right.
-    e.commit(db, kbuf, ks, ke);
-    ctx.dirty(1);
+    // As Redis 7.0, only a new, grown or changed value is a write (WATCH,
+    // dirty, the setbit event); a re-encoded one is stored all the same.
+    const changed = prevLen < byte + 1 || old !== on;
+    e.commit(db, kbuf, ks, ke, changed);
+    if (changed) {
+      ctx.dirty(1);
+      notifyArg(ctx, N.STRING, 'setbit', args, 1);
+    }
     reply.int(old);
   },
 }) satisfies CommandSpec;

@@ -1,4 +1,5 @@
 // PFADD key [element [element ...]]
+import { N, notifyArg } from '../notify.js';
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { Encoding, NO_KEY } from '../../engine/status.js';
 import { StringView } from '../../engine/types/bitmap.js';
@@ -36,7 +37,9 @@ export default defineCommand({
         for (let j = 2; j < n; j++) updated += denseAdd(mem, s + HLL_HDR, kbuf, args.start(j), args.end(j));
         if (updated > 0) {
           invalidateCache(mem, s);
+          db.modified(slot);
           ctx.dirty(updated);
+          notifyArg(ctx, N.STRING, 'pfadd', args, 1);
         }
         return reply.int(updated > 0 ? 1 : 0);
       }
@@ -61,7 +64,10 @@ export default defineCommand({
       db.putBytesAt(kbuf, ks, ke, Encoding.RAW, work.buf, 0, work.len, true);
     }
     if (failed) return reply.error(INVALIDOBJ);
-    if (updated > 0) ctx.dirty(updated);
+    if (updated > 0) {
+      ctx.dirty(updated);
+      notifyArg(ctx, N.STRING, 'pfadd', args, 1);
+    }
     reply.int(updated > 0 ? 1 : 0);
   },
 }) satisfies CommandSpec;

@@ -1,4 +1,5 @@
 // PFMERGE destkey [sourcekey [sourcekey ...]]
+import { N, notifyArg } from '../notify.js';
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { Encoding, NO_KEY } from '../../engine/status.js';
 import { StringView } from '../../engine/types/bitmap.js';
@@ -56,6 +57,7 @@ export default defineCommand({
     invalidateCache(work.buf, 0);
     db.putBytesAt(kbuf, ks, ke, Encoding.RAW, work.buf, 0, work.len, true);
     ctx.dirty(1);
+    notifyArg(ctx, N.STRING, 'pfadd', args, 1);
     reply.ok();
   },
 }) satisfies CommandSpec;

@@ -64,6 +64,8 @@ export class StringEditor {
   len = 0;
   /** Whether commit() must store the bytes (false: they were edited in place). */
   private copied = false;
+  /** The key edited in place (its handle stays valid: nothing is written before commit). */
+  private pos = NO_KEY;
   private fresh: Buffer | null = null;
   private scratch = Buffer.allocUnsafe(1024);
   private readonly view = new StringView();
@@ -78,6 +80,7 @@ export class StringEditor {
         this.base = db.refStart;
         this.len = db.refEnd - db.refStart;
         this.copied = false;
+        this.pos = pos;
         return this;
       }
     }
@@ -102,8 +105,12 @@ export class StringEditor {
   }
 
   /** Stores the edited bytes as the raw value of key kbuf[ks, ke), keeping its TTL. */
-  commit(db: Database, kbuf: Uint8Array, ks: number, ke: number): void {
-    if (!this.copied) return;
+  commit(db: Database, kbuf: Uint8Array, ks: number, ke: number, changed = true): void {
+    // Bytes changed where they lie still count as a write (WATCH).
+    if (!this.copied) {
+      if (changed) db.modified(this.pos);
+      return;
+    }
     if (this.fresh !== null) db.putAt(kbuf, ks, ke, KeyType.STRING, Encoding.RAW, this.fresh, true);
     else db.putBytesAt(kbuf, ks, ke, Encoding.RAW, this.mem, 0, this.len, true);
     this.fresh = null;

@@ -59,4 +59,17 @@ describe('keyspace notifications: strings', () => {
       await p.call('CONFIG', 'SET', 'notify-keyspace-events', 'KEA');
     }
   });
+  test('SETBIT sends setbit only when it creates, grows or changes; BITFIELD writes send setbit; BITOP set or del', async () => {
+    assert.deepEqual(
+      await p.run(['SETBIT', 'bm', '3', '1'], ['SETBIT', 'bm', '3', '1'], ['SETBIT', 'bm', '20', '0'], ['BITFIELD', 'bm', 'GET', 'u8', '0'], ['BITFIELD', 'bm', 'SET', 'u8', '0', '1']),
+      ['bm setbit', 'bm setbit', 'bm setbit'],
+    );
+    assert.deepEqual(await p.run(['BITOP', 'AND', 'bd', 'bm', 'nokey'], ['BITOP', 'OR', 'bd', 'nokey', 'nokey2'], ['BITOP', 'OR', 'bd', 'nokey']), ['bd set', 'bd del']);
+  });
+
+  test('PFADD sends pfadd when it creates or changes the HLL, PFMERGE always, PFCOUNT never', async () => {
+    assert.deepEqual(await p.run(['PFADD', 'h1', 'a'], ['PFADD', 'h1', 'a'], ['PFADD', 'h2'], ['PFCOUNT', 'h1'], ['PFMERGE', 'h1', 'h2'], ['PFMERGE', 'h3']), [
+      'h1 pfadd', 'h2 pfadd', 'h1 pfadd', 'h3 pfadd',
+    ]);
+  });
 });
