@@ -43,8 +43,9 @@ export function verifyDumpPayload(p: Uint8Array, skipChecksum = false): boolean 
 
 /** The value a verified payload holds; null when it is not a value we can read ("Bad data format"). */
 export function parseDumpPayload(p: Buffer): RdbValue | null {
-  const r = new RdbReader(p, 0, p.length - 10);
-  if (r.end < 1) return null;
+  // The whole payload, footer included, as Redis's rioInitWithBuffer: a body
+  // that reads into the footer is not refused.
+  const r = new RdbReader(p, 0, p.length);
   const type = r.byte();
   return readValue(type, r);
 }

@@ -422,6 +422,9 @@ function readModel(type: number, r: RdbReader): RdbValue | null {
         if (Number.isNaN(d)) return null;
         scores.push(d);
       }
+      // Written from the greatest down: ascending again, as the model keeps it.
+      members.reverse();
+      scores.reverse();
       return n === 0 ? null : { kind: 'zset', members, scores, compact: false };
     }
     case RdbType.ZSET_LISTPACK: {
