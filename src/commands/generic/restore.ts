@@ -1,4 +1,5 @@
 // RESTORE key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]
+import { N, notifyArg } from '../notify.js';
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { NOT_INTEGER, SYNTAX } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
@@ -107,13 +108,17 @@ export default defineCommand({
     const ttl = ttlArg !== 0 && !absttl ? ttlArg + now : ttlArg;
     if (ttl !== 0 && ttl <= now) {
       // Already expired: the key is not created (only the replaced one is gone).
-      if (deleted) ctx.dirty(1);
+      if (deleted) {
+        ctx.dirty(1);
+        notifyArg(ctx, N.GENERIC, 'del', args, 1);
+      }
       return reply.ok();
     }
     const pos = storeKey(db, buf, ks, ke, value, loadLimits(ctx));
     if (ttl !== 0) db.setExpire(pos, ttl);
     setAccess(ctx, pos, freq, idle);
     ctx.dirty(1);
+    notifyArg(ctx, N.GENERIC, 'restore', args, 1);
     reply.ok();
   },
 }) satisfies CommandSpec;

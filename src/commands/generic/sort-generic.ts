@@ -7,6 +7,7 @@
  * a key and so invalidate every handle. Non-goal: locale collation (the C
  * locale's strcoll is byte order up to the first NUL, which is what we do).
  */
+import { N, notifyArg } from '../notify.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
@@ -290,8 +291,10 @@ export function sortGeneric(ctx: CommandContext, args: Args, reply: Reply, reado
     const src = new StringsSource(result);
     listPush(db, NO_KEY, buf, ks, ke, 1, src, 0, result.length, listFill(ctx));
     ctx.dirty(outputLen);
+    notifyArg(ctx, N.LIST, 'sortstore', args, storeArg);
   } else if (db.lookupWriteAt(buf, ks, ke) !== NO_KEY && db.deleteKeyAt(buf, ks, ke)) {
     ctx.dirty(1);
+    notifyArg(ctx, N.GENERIC, 'del', args, storeArg);
   }
   reply.int(outputLen);
 }

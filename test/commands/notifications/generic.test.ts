@@ -100,4 +100,13 @@ describe('keyspace notifications: keys, expiry and eviction', () => {
       await p.call('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
     }
   });
+  test('SORT STORE sends sortstore, or del when the result is empty; RESTORE sends restore, or del when REPLACE meets a past TTL', async () => {
+    await p.call('RPUSH', 'sl', '3', '1', '2');
+    assert.deepEqual(await p.run(['SORT', 'sl', 'STORE', 'sd'], ['SORT', 'nokey', 'STORE', 'sd'], ['SORT', 'nokey', 'STORE', 'sd']), ['sd sortstore', 'sd del']);
+    await p.call('SET', 'rs', 'v');
+    const payload = ((await p.call('DUMP', 'rs')) as Buffer).toString('latin1');
+    assert.deepEqual(await p.run(['RESTORE', 'rr', '0', payload], ['RESTORE', 'rr', '0', payload, 'REPLACE'], ['RESTORE', 'rr', '1', payload, 'REPLACE', 'ABSTTL']), [
+      'rr restore', 'rr restore', 'rr del',
+    ]);
+  });
 });
