@@ -16,10 +16,11 @@ import {
   type ElementSink, type ListEnd,
 } from '../../engine/types/list.js';
 import { N, notifyArg, notifyDelIfGone } from '../notify.js';
+import { liveNumber } from '../live-config.js';
 
 /** list-max-listpack-size, the threshold between a list blob and a QuickList. */
 export function listFill(ctx: CommandContext): number {
-  return ctx.server.config.getNumber('list-max-listpack-size');
+  return liveNumber(ctx.server.config, 'list-max-listpack-size').value;
 }
 
 /** Writes each element it receives as a bulk string. */

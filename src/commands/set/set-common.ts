@@ -12,6 +12,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { isValueAt } from '../../engine/types/intset.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
 import { SetAccum, SetView, intsetLimit } from '../../engine/types/set.js';
+import { liveNumber } from '../live-config.js';
 
 /** The one accumulator commands edit or build a set in (commands run one at a time). */
 export const acc = new SetAccum();
@@ -22,7 +23,7 @@ export const view = new SetView();
 
 /** set-max-intset-entries as Redis applies it. */
 export function maxIntset(ctx: CommandContext): number {
-  return intsetLimit(ctx.server.config.getNumber('set-max-intset-entries'));
+  return intsetLimit(liveNumber(ctx.server.config, 'set-max-intset-entries').value);
 }
 
 /** Replies member i of a view (an intset member as its integer). */

@@ -8,6 +8,7 @@ import type { Args } from '../args.js';
 import type { Reply } from '../reply.js';
 import { ZView, zsetLimits } from '../../engine/types/zset.js';
 import type { CommandSpec, KeySpec } from '../define.js';
+import { liveNumber } from '../live-config.js';
 
 /** The view commands read through (the engine's mutations use their own). */
 export const zview = new ZView();
@@ -21,8 +22,8 @@ export const SCORE_NAN = 'ERR resulting score is not a number (NaN)';
 /** Copies zset-max-listpack-entries/-value into the engine (CONFIG SET takes effect on the next write). */
 export function syncLimits(ctx: CommandContext): void {
   const config = ctx.server.config;
-  zsetLimits.entries = config.getNumber('zset-max-listpack-entries');
-  zsetLimits.value = config.getNumber('zset-max-listpack-value');
+  zsetLimits.entries = liveNumber(config, 'zset-max-listpack-entries').value;
+  zsetLimits.value = liveNumber(config, 'zset-max-listpack-value').value;
 }
 
 /** Writes the view's current member. */

@@ -33,13 +33,14 @@ interface Source {
   members: string[];
   scores: number[];
   weight: number;
-  lookup: Map<string, number> | null;
+  lookup: { get(member: string): number | undefined } | null;
 }
 
 function scoreIn(src: Source, member: string): number | undefined {
   if (src.lookup === null) {
-    src.lookup = new Map();
-    for (let i = 0; i < src.members.length; i++) src.lookup.set(src.members[i]!, src.scores[i]!);
+    const map = new Map<string, number>();
+    for (let i = 0; i < src.members.length; i++) map.set(src.members[i]!, src.scores[i]!);
+    src.lookup = map;
   }
   return src.lookup.get(member);
 }
@@ -80,7 +81,7 @@ export function zsetOpGeneric(ctx: CommandContext, args: Args, reply: Reply, num
       }
     } else if (type === KeyType.ZSET) {
       const v = zview.open(db, pos);
-      if (v.sl !== null) src.lookup = v.sl.dict;
+      if (v.sl !== null) src.lookup = v.sl;
       v.seek(0, false);
       while (v.next()) {
         src.members.push(v.member());

@@ -106,7 +106,7 @@ export class ZView {
   /** Moves to the next element; false past the end. */
   next(): boolean {
     if (this.sl !== null) {
-      if (this.started && this.node !== null) this.node = this.rev ? this.node.backward : this.node.next[0]!;
+      if (this.started && this.node !== null) this.node = this.rev ? this.node.backward : this.node.next0;
       this.started = true;
       if (this.node === null) return false;
       this.score = this.node.score;

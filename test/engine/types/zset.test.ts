@@ -186,7 +186,13 @@ test('skiplist: the unordered node array stays one slot per member through remov
   });
   // The skiplist order is still (score, member).
   const ordered: [number, string][] = [];
-  for (let x = z.head.next[0]; x !== null && x !== undefined; x = x.next[0]) ordered.push([x.score, x.member]);
+  for (let x = z.head.next0; x !== null && x !== undefined; x = x.next0) ordered.push([x.score, x.member]);
   const expected = [...model].map(([m, s]) => [s, m] as [number, string]).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
   assert.deepEqual(ordered, expected);
+  // The spans still give every rank, both ways.
+  expected.forEach(([s, m], i) => {
+    assert.equal(z.rank(m), i);
+    const n = z.byRank(i);
+    assert.deepEqual([n.score, n.member], [s, m]);
+  });
 });
