@@ -1,6 +1,6 @@
 // ZDIFFSTORE destination numkeys key [key ...]
 import { defineCommand, type CommandSpec } from '../define.js';
-import { zsetOpGeneric, DIFF } from './zsetop-generic.js';
+import { STORE_KEY_SPECS, zsetOpGeneric, DIFF } from './zsetop-generic.js';
 
 export default defineCommand({
   name: 'zdiffstore',
@@ -10,10 +10,7 @@ export default defineCommand({
   firstKey: 1,
   lastKey: 1,
   keyStep: 1,
-  keySpecs: [
-    { flags: ['OW', 'UPDATE'], beginSearch: { type: 'index', index: 1 }, findKeys: { type: 'range', lastkey: 0, step: 1, limit: 0 } },
-    { flags: ['RO', 'ACCESS'], beginSearch: { type: 'index', index: 2 }, findKeys: { type: 'keynum', keynumidx: 0, firstkey: 1, step: 1 } },
-  ],
+  keySpecs: STORE_KEY_SPECS,
   doc: {"summary": "Subtract multiple sorted sets and store the resulting sorted set in a new key", "since": "6.2.0", "group": "sorted-set", "complexity": "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set."},
   handler(ctx, args, reply) {
     zsetOpGeneric(ctx, args, reply, 2, DIFF, true, false, 'zdiffstore');

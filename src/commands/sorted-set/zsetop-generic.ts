@@ -6,6 +6,7 @@
  * and results are sorted by (score, member) before the reply or the store.
  */
 import type { CommandContext } from '../context.js';
+import type { KeySpec } from '../define.js';
 import type { Args } from '../args.js';
 import type { Reply } from '../reply.js';
 import { NOT_INTEGER, SYNTAX, WRONGTYPE } from '../errors.js';
@@ -16,6 +17,12 @@ import { parseScore } from '../../engine/types/zset-score.js';
 import { sortPairs, zsetStore } from '../../engine/types/zset.js';
 import { syncLimits, zview } from './zset-common.js';
 import { N, notifyArg } from '../notify.js';
+
+/** ZUNIONSTORE, ZINTERSTORE, ZDIFFSTORE: the destination, then numkeys sources. */
+export const STORE_KEY_SPECS: KeySpec[] = [
+  { flags: ['OW', 'UPDATE'], beginSearch: { type: 'index', index: 1 }, findKeys: { type: 'range', lastkey: 0, step: 1, limit: 0 } },
+  { flags: ['RO', 'ACCESS'], beginSearch: { type: 'index', index: 2 }, findKeys: { type: 'keynum', keynumidx: 0, firstkey: 1, step: 1 } },
+];
 
 export const UNION = 0;
 export const INTER = 1;

@@ -1,6 +1,6 @@
 // ZUNIONSTORE destination numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX]
 import { defineCommand, type CommandSpec } from '../define.js';
-import { zsetOpGeneric, UNION } from './zsetop-generic.js';
+import { STORE_KEY_SPECS, zsetOpGeneric, UNION } from './zsetop-generic.js';
 
 export default defineCommand({
   name: 'zunionstore',
@@ -10,10 +10,7 @@ export default defineCommand({
   firstKey: 1,
   lastKey: 1,
   keyStep: 1,
-  keySpecs: [
-    { flags: ['OW', 'UPDATE'], beginSearch: { type: 'index', index: 1 }, findKeys: { type: 'range', lastkey: 0, step: 1, limit: 0 } },
-    { flags: ['RO', 'ACCESS'], beginSearch: { type: 'index', index: 2 }, findKeys: { type: 'keynum', keynumidx: 0, firstkey: 1, step: 1 } },
-  ],
+  keySpecs: STORE_KEY_SPECS,
   doc: {"summary": "Add multiple sorted sets and store the resulting sorted set in a new key", "since": "2.0.0", "group": "sorted-set", "complexity": "O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set."},
   handler(ctx, args, reply) {
     zsetOpGeneric(ctx, args, reply, 2, UNION, true, false, 'zunionstore');
