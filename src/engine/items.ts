@@ -14,6 +14,16 @@ import { AccessMode, touched, type AccessState } from './eviction/access.js';
 import { hashBytes, type KeyStore } from './index/key-index.js';
 import { ObjectTable, type OutsideKey } from './object-table.js';
 
+/**
+ * A value too big for a chunk gets its own Buffer: a copy, since the source
+ * may be the key's own value or a socket buffer about to be reused.
+ */
+export function ownCopy(src: Uint8Array, s: number, e: number): Buffer {
+  const value = Buffer.allocUnsafeSlow(e - s);
+  value.set(src.subarray(s, e));
+  return value;
+}
+
 export class ItemStore implements KeyStore {
   private readonly objects = new ObjectTable();
   /** Set by stringRef(): the byte range of the value in the returned memory. */

@@ -18,10 +18,10 @@ import { MAX_INLINE_VALUE, itemSize } from './arena/item.js';
 import { MAX_CHUNK, SlabArena } from './arena/slab.js';
 import { AccessMode, initialAccess, touched, type AccessState } from './eviction/access.js';
 import { KeyIndex, META_TTL, hashBytes } from './index/key-index.js';
-import { ItemStore } from './items.js';
+import { ItemStore, ownCopy } from './items.js';
 import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
-import type { KeyWatcher } from './watch.js';
+import type { KeyWatcher, ReadySignal } from './watch.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -49,16 +49,6 @@ function fitsInline(klen: number, vlen: number): boolean {
   return vlen <= MAX_INLINE_VALUE && itemSize(klen, vlen, true) <= MAX_CHUNK;
 }
 
-/**
- * A value too big for a chunk gets its own Buffer: a copy, since the source
- * may be the key's own value or a socket buffer about to be reused.
- */
-function ownCopy(src: Uint8Array, s: number, e: number): Buffer {
-  const value = Buffer.allocUnsafeSlow(e - s);
-  value.set(src.subarray(s, e));
-  return value;
-}
-
 export class Database {
   private readonly items: ItemStore;
   private readonly index: KeyIndex;
@@ -72,6 +62,9 @@ export class Database {
   /** WATCH entries naming this database: writes call the watcher only when non-zero (see ./watch.ts). */
   watchedKeys = 0;
   watcher: KeyWatcher | null = null;
+  /** Keys of this database clients block on (BLPOP...): list and zset writes call `ready` only when non-zero. */
+  blockedKeys = 0;
+  ready: ReadySignal | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -467,6 +460,7 @@ export class Database {
     vsrc: Uint8Array | null, vs: number, vlen: number, obj: unknown, access: number,
   ): number {
     if (this.watchedKeys !== 0) this.watcher!.touched(this, Database.keyOf(kbuf, ks, ke), false);
+    if (this.blockedKeys !== 0) this.ready!.written(this, (typeEnc & 7) as KeyType, Database.keyOf(kbuf, ks, ke));
     let expire = 0;
     let oldRef = -1;
     if (pos >= 0) {

@@ -19,6 +19,7 @@ import { buildInfo } from '../observability/info.js';
 import { memorySnapshot, type MemorySnapshot } from '../observability/memory-report.js';
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine, slowlogArgs } from '../observability/monitor.js';
+import { BlockingRegistry } from './blocking.js';
 import { Connection, isLoopback } from './connection.js';
 import { WatchRegistry } from './multi.js';
 import { parseOutputLimits, type OutputLimit } from './output-limits.js';
@@ -72,6 +73,8 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Keys clients WATCH, told of writes by the keyspace. */
   readonly watches: WatchRegistry;
   readonly pubsubRegistry = new PubSubRegistry();
+  /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
+  readonly blocking: BlockingRegistry;
   /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
   private readonly pendingFlush = new Set<Connection>();
   private flushScheduled = false;
@@ -101,6 +104,11 @@ export class Server implements ServerHandle, DispatchHooks {
     this.log = options.log ?? silentLogger();
     this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
     this.watches = new WatchRegistry(this.engine);
+    this.blocking = new BlockingRegistry(this.engine, (c) => {
+      const prev = this.current;
+      this.current = c;
+      return prev;
+    });
     this.bindEvictionSettings();
     this.memoryStartup = this.engine.usedMemory();
     this.parserLimits = {
@@ -191,6 +199,7 @@ export class Server implements ServerHandle, DispatchHooks {
   async close(): Promise<void> {
     if (this.cron !== null) clearInterval(this.cron);
     this.cron = null;
+    this.blocking.stop();
     for (const c of [...this.conns.values()]) c.close();
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
@@ -308,6 +317,9 @@ export class Server implements ServerHandle, DispatchHooks {
       resetStat(e);
       if (e.subcommands) for (const [, s] of e.subcommands.entries()) resetStat(s);
     }
+  }
+  unblockClient(id: number, error: boolean): boolean {
+    return this.blocking.unblockClient(this.conns.get(id), error);
   }
   setActiveExpire(on: boolean): void {
     this.activeExpire = on;
