@@ -397,7 +397,8 @@ export class Server implements ServerHandle, DispatchHooks {
     if (timeout > 0) {
       const limit = Date.now() - timeout * 1000;
       for (const c of this.conns.values()) {
-        if (c.lastInteraction < limit && !c.monitor) {
+        // As clientsCronHandleTimeout(): a client blocked on keys is not idle.
+        if (c.lastInteraction < limit && !c.monitor && c.blocked === null) {
           this.log.debug({ client: c.addr }, 'Closing idle client');
           c.close();
         }
