@@ -61,6 +61,28 @@ export class Args {
     return b;
   }
 
+  /**
+   * An owned copy of every argument, for a command that outlives the read
+   * that brought it (a blocked client's BLPOP). Allocates; not for hot paths.
+   */
+  detach(): Args {
+    const n = this.count;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += this.lens[i]!;
+    const buf = Buffer.allocUnsafeSlow(total);
+    const offs = new Int32Array(n);
+    const lens = new Int32Array(n);
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      const len = this.lens[i]!;
+      this.buf.copy(buf, p, this.offs[i]!, this.offs[i]! + len);
+      offs[i] = p;
+      lens[i] = len;
+      p += len;
+    }
+    return new Args().bind(buf, offs, lens, n);
+  }
+
   /** Case-insensitive comparison with a lowercase ASCII word, without allocating. */
   is(i: number, lowerWord: string): boolean {
     const len = this.lens[i]!;

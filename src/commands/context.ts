@@ -8,6 +8,8 @@ import type { MemorySnapshot } from '../observability/memory-report.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../engine/keyspace.js';
 import type { Engine } from '../engine/engine.js';
+import type { KeyType } from '../engine/status.js';
+import type { Args } from './args.js';
 import type { Reply } from './reply.js';
 import type { CommandTable } from './table.js';
 
@@ -43,11 +45,24 @@ export interface ClientHandle {
   reset(): void;
   /** CLIENT REPLY ON/OFF/SKIP. */
   setReplyMode(mode: ReplyMode): void;
+  /**
+   * Blocks the client on the keys args[first, first + n) (BLPOP and friends,
+   * Redis's blockForKeys): `serve` answers once one of them holds a value of
+   * `type`; at `deadline` (ms since the epoch, 0 = never) it answers the nil
+   * array. The client's further commands wait until then. `args` is copied.
+   */
+  block(args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe): void;
   /** MULTI/EXEC/WATCH state (src/server/multi.ts). */
   readonly tx: TransactionHandle;
   /** Subscriptions (src/server/pubsub.ts). */
   readonly pubsub: PubSubHandle;
 }
+
+/**
+ * How a blocked command answers once a key it waits on is ready: `args` is the
+ * owned copy of its arguments, `keyIdx` the index of the ready key in them.
+ */
+export type BlockedServe = (ctx: CommandContext, args: Args, keyIdx: number, reply: Reply) => void;
 
 /** A client's transaction, as the transactions commands drive it. */
 export interface TransactionHandle {
@@ -143,6 +158,8 @@ export interface ServerHandle {
   resetStats(): void;
   /** Stops the server. Returns an error text when refused. */
   shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null;
+  /** CLIENT UNBLOCK: true when client `id` was blocked (it then gets the nil array, or the UNBLOCKED error). */
+  unblockClient(id: number, error: boolean): boolean;
   /** Turns active expiry on or off (DEBUG SET-ACTIVE-EXPIRE). */
   setActiveExpire(on: boolean): void;
   /** The server's own INFO sections (server, clients, memory, stats...). */

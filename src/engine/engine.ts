@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from './clock.js';
 import { Database, type KeyspaceStats } from './keyspace.js';
-import type { KeyEvents, KeyWatcher } from './watch.js';
+import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
 import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
 
@@ -59,6 +59,7 @@ export class Engine {
   onEvict: ((db: Database, pos: number) => void) | null = null;
   private expireDb = 0;
   private watcher: KeyWatcher | null = null;
+  private ready: ReadySignal | null = null;
   private readonly sweep = { checked: 0, expired: 0 };
 
   constructor(options: EngineOptions = {}) {
@@ -153,6 +154,12 @@ export class Engine {
     for (const db of this.dbs) db.events = e;
   }
 
+  /** Sets who is told of list and sorted set writes to keys clients block on. */
+  setReadySignal(r: ReadySignal | null): void {
+    this.ready = r;
+    for (const db of this.dbs) db.ready = r;
+  }
+
   /** SWAPDB: exchanges the contents of two databases. */
   swap(a: number, b: number): void {
     const da = this.dbs[a]!;
@@ -163,7 +170,11 @@ export class Engine {
     const w = da.watchedKeys;
     da.watchedKeys = db.watchedKeys;
     db.watchedKeys = w;
+    const k = da.blockedKeys;
+    da.blockedKeys = db.blockedKeys;
+    db.blockedKeys = k;
     if (this.watcher !== null) this.watcher.swapped(a, b);
+    if (this.ready !== null) this.ready.swapped(a, b);
   }
 
   /** FLUSHALL: empties every database; returns how many keys were removed. */

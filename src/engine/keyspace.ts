@@ -20,7 +20,7 @@ import { KeyIndex, META_TTL, hashBytes } from './index/key-index.js';
 import { ItemStore, fitsInline, ownCopy } from './items.js';
 import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
-import type { KeyEvents, KeyWatcher } from './watch.js';
+import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -58,6 +58,9 @@ export class Database {
   watcher: KeyWatcher | null = null;
   /** Told of keys created, expired and missed by reads (keyspace notifications); null, the usual case, costs one test. */
   events: KeyEvents | null = null;
+  /** Keys of this database clients block on (BLPOP...): list and zset writes call `ready` only when non-zero. */
+  blockedKeys = 0;
+  ready: ReadySignal | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -454,6 +457,7 @@ export class Database {
     vsrc: Uint8Array | null, vs: number, vlen: number, obj: unknown, access: number,
   ): number {
     if (this.watchedKeys !== 0) this.watcher!.touched(this, Database.keyOf(kbuf, ks, ke), false);
+    if (this.blockedKeys !== 0) this.ready!.written(this, (typeEnc & 7) as KeyType, Database.keyOf(kbuf, ks, ke));
     let expire = 0;
     let oldRef = -1;
     if (pos >= 0) {

@@ -5,6 +5,7 @@
  * (src/server/multi.ts); the engine only knows this interface.
  */
 import type { Database } from './keyspace.js';
+import type { KeyType } from './status.js';
 
 export interface KeyWatcher {
   /** `key` of `db` was written, or removed when `removed` (deleted, expired or evicted). */
@@ -25,4 +26,16 @@ export interface KeyEvents {
   created(db: Database, pos: number): void;
   expired(db: Database, pos: number): void;
   missed(db: Database, buf: Uint8Array, start: number, end: number): void;
+}
+
+/**
+ * The hook blocking commands need: a key written with a list or sorted set
+ * value may serve a client blocked on it (Redis's signalKeyAsReady). Called
+ * for every write of any type to databases whose blockedKeys count is non-zero.
+ */
+export interface ReadySignal {
+  /** `key` of `db` was created or overwritten with a value of `type`. */
+  written(db: Database, type: KeyType, key: string): void;
+  /** Databases `a` and `b` exchanged contents (SWAPDB); blockedKeys already follow the index. */
+  swapped(a: number, b: number): void;
 }

@@ -73,9 +73,9 @@ function clients(s: Server, out: Lines): void {
     `maxclients:${s.config.getNumber('maxclients')}`,
     `client_recent_max_input_buffer:${maxIn}`,
     `client_recent_max_output_buffer:${maxOut}`,
-    'blocked_clients:0',
+    `blocked_clients:${s.blocking.count}`,
     'tracking_clients:0',
-    'clients_in_timeout_table:0',
+    `clients_in_timeout_table:${s.blocking.inTimeoutTable}`,
   );
 }
 

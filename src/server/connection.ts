@@ -6,12 +6,14 @@
  */
 import type { Socket } from 'node:net';
 import { Args } from '../commands/args.js';
-import { ReplyMode, type ClientHandle, type CommandContext } from '../commands/context.js';
+import { ReplyMode, type BlockedServe, type ClientHandle, type CommandContext } from '../commands/context.js';
+import type { KeyType } from '../engine/status.js';
 import type { Database } from '../engine/keyspace.js';
 import { ParseResult, RespParser } from '../protocol/resp/parser.js';
 import { RespWriter } from '../protocol/resp/writer.js';
 import { SubKind } from '../commands/context.js';
 import type { CommandEntry } from '../commands/table.js';
+import type { Waiter } from './blocking.js';
 import { call, dispatch, type DispatchTarget } from './dispatch.js';
 import { MODE_MULTI, MODE_PUBSUB, Transaction, type TxOwner } from './multi.js';
 import { OutputLimitState } from './output-limits.js';
@@ -43,6 +45,8 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   mode = 0;
   readonly tx: Transaction;
   readonly pubsub: Subscriptions;
+  /** What the client waits on while a blocking command holds it (./blocking.ts). */
+  blocked: Waiter | null = null;
 
   readonly parser: RespParser;
   readonly writer: RespWriter;
@@ -104,7 +108,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
 
   describe(): string {
     const now = Date.now();
-    let flags = (this.monitor ? 'O' : '') + (this.mode & MODE_PUBSUB ? 'P' : '') + (this.mode & MODE_MULTI ? 'x' : '') + (this.tx.dirtyCas ? 'd' : '');
+    let flags = (this.monitor ? 'O' : '') + (this.mode & MODE_PUBSUB ? 'P' : '') + (this.mode & MODE_MULTI ? 'x' : '') + (this.blocked !== null ? 'b' : '') + (this.tx.dirtyCas ? 'd' : '');
     if (flags === '') flags = 'N';
     const qbuf = this.parser.queryBufferLength;
     const ps = this.pubsub;
@@ -122,6 +126,10 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     // The calling client still gets its reply: close once the writes drain.
     this.closeAfterReply = true;
     if (this.server.current !== this) this.finishAndClose();
+  }
+
+  block(args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe): void {
+    this.server.blocking.block(this, args, first, n, type, deadline, serve);
   }
 
   redactArg(i: number): void {
@@ -196,6 +204,19 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
       this.close();
       return;
     }
+    // A blocked client's pipelined commands wait in the query buffer.
+    if (this.blocked !== null) return;
+    this.processInput();
+  }
+
+  /** After an unblock: the reply goes out and the commands that waited run. */
+  resumeInput(): void {
+    if (this.closed || this.closeAfterReply) return;
+    this.processInput();
+  }
+
+  private processInput(): void {
+    const parser = this.parser;
     const server = this.server;
     server.current = this;
     this.clockMark = 0;
@@ -210,6 +231,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
         break;
       }
       this.runCommand();
+      if (server.blocking.count !== 0 && this.afterCommandWhileBlocking()) break;
       if (this.closeAfterReply || this.closed) break;
       parser.authRequired = !this.authenticated;
     }
@@ -223,6 +245,15 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     if (this.socket.writableLength === 0) return;
     if (this.checkOutputLimit()) return;
     if (this.socket.writableLength > OUTPUT_HIGH_WATER) this.socket.pause();
+  }
+
+  /** Serves the keys the command made ready; true when this client itself blocked (its input is then held). */
+  private afterCommandWhileBlocking(): boolean {
+    const b = this.server.blocking;
+    if (b.hasReady) b.handleReady();
+    if (this.blocked === null) return false;
+    this.parser.hold();
+    return true;
   }
 
   /** Closes the client if its pending output breaks client-output-buffer-limit; true when closed. */
@@ -267,6 +298,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
 
   /** Drops the watched keys and subscriptions the server holds for this client. */
   private forget(): void {
+    this.server.blocking.remove(this);
     this.tx.discard();
     this.pubsub.clear();
   }

@@ -19,6 +19,7 @@ import { buildInfo } from '../observability/info.js';
 import { memorySnapshot, type MemorySnapshot } from '../observability/memory-report.js';
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine, slowlogArgs } from '../observability/monitor.js';
+import { BlockingRegistry } from './blocking.js';
 import { Connection, isLoopback } from './connection.js';
 import { WatchRegistry } from './multi.js';
 import { parseOutputLimits, type OutputLimit } from './output-limits.js';
@@ -75,6 +76,8 @@ export class Server implements ServerHandle, DispatchHooks {
   readonly pubsubRegistry = new PubSubRegistry();
   /** notify-keyspace-events bits, 0 when nothing would be published (./keyspace-events.ts). */
   keyspaceEvents = 0;
+  /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
+  readonly blocking: BlockingRegistry;
   /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
   private readonly pendingFlush = new Set<Connection>();
   private flushScheduled = false;
@@ -104,6 +107,11 @@ export class Server implements ServerHandle, DispatchHooks {
     this.log = options.log ?? silentLogger();
     this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
     this.watches = new WatchRegistry(this.engine);
+    this.blocking = new BlockingRegistry(this.engine, (c) => {
+      const prev = this.current;
+      this.current = c;
+      return prev;
+    });
     this.bindEvictionSettings();
     bindKeyspaceEvents(this);
     this.memoryStartup = this.engine.usedMemory();
@@ -195,6 +203,7 @@ export class Server implements ServerHandle, DispatchHooks {
   async close(): Promise<void> {
     if (this.cron !== null) clearInterval(this.cron);
     this.cron = null;
+    this.blocking.stop();
     for (const c of [...this.conns.values()]) c.close();
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
@@ -313,6 +322,9 @@ export class Server implements ServerHandle, DispatchHooks {
       if (e.subcommands) for (const [, s] of e.subcommands.entries()) resetStat(s);
     }
   }
+  unblockClient(id: number, error: boolean): boolean {
+    return this.blocking.unblockClient(this.conns.get(id), error);
+  }
   setActiveExpire(on: boolean): void {
     this.activeExpire = on;
   }
@@ -389,7 +401,8 @@ export class Server implements ServerHandle, DispatchHooks {
     if (timeout > 0) {
       const limit = Date.now() - timeout * 1000;
       for (const c of this.conns.values()) {
-        if (c.lastInteraction < limit && !c.monitor) {
+        // As clientsCronHandleTimeout(): a client blocked on keys is not idle.
+        if (c.lastInteraction < limit && !c.monitor && c.blocked === null) {
           this.log.debug({ client: c.addr }, 'Closing idle client');
           c.close();
         }

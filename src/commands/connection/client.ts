@@ -11,11 +11,12 @@ import noEvict from './client/no-evict.js';
 import reply from './client/reply.js';
 import setname from './client/setname.js';
 import trackinginfo from './client/trackinginfo.js';
+import unblock from './client/unblock.js';
 
 export default defineCommand({
   name: 'client',
   arity: -2,
   flags: [],
   doc: { summary: 'A container for client connection commands', since: '2.4.0', group: 'connection', complexity: 'Depends on subcommand.' },
-  subcommands: [getname, id, help, info, kill, reply, list, noEvict, getredir, trackinginfo, setname],
+  subcommands: [getname, id, help, info, kill, reply, list, noEvict, getredir, trackinginfo, setname, unblock],
 }) satisfies CommandSpec;

@@ -14,13 +14,14 @@ import { zsetRemoveRanks } from '../../engine/types/zset.js';
 import { replyMember, zview } from './zset-common.js';
 import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
-/** Reply shapes: flat pairs, nested pairs (RESP3 with COUNT), or [key, nested pairs] (ZMPOP). */
+/** Reply shapes: flat pairs, nested pairs (RESP3 with COUNT), [key, nested pairs] (ZMPOP), or [key, member, score] (BZPOPMIN). */
 const FLAT = 0;
 const NESTED = 1;
-const WITH_KEY = 2;
+export const WITH_KEY = 2;
+export const KEY_FLAT = 3;
 
 /** Pops up to `count` (-1: one, plain) members from the first existing key of args[first, first + keys). */
-function zpop(ctx: CommandContext, args: Args, reply: Reply, first: number, keys: number, max: boolean, count: number, shape: number, nilWhenEmpty: boolean): void {
+export function zpop(ctx: CommandContext, args: Args, reply: Reply, first: number, keys: number, max: boolean, count: number, shape: number, nilWhenEmpty: boolean): void {
   const db = ctx.db;
   let pos = NO_KEY;
   let keyIdx = -1;
@@ -41,6 +42,9 @@ function zpop(ctx: CommandContext, args: Args, reply: Reply, first: number, keys
     reply.array(n * 2);
   } else if (shape === NESTED) {
     reply.array(n);
+  } else if (shape === KEY_FLAT) {
+    reply.array(1 + n * 2);
+    reply.bulk(args.buf, args.start(keyIdx), args.end(keyIdx));
   } else {
     reply.array(2);
     reply.bulk(args.buf, args.start(keyIdx), args.end(keyIdx));
@@ -51,7 +55,7 @@ function zpop(ctx: CommandContext, args: Args, reply: Reply, first: number, keys
   const to = max ? len - 1 : n - 1;
   v.seek(max ? to : from, max);
   for (let k = 0; k < n && v.next(); k++) {
-    if (shape !== FLAT) reply.array(2);
+    if (shape === NESTED || shape === WITH_KEY) reply.array(2);
     replyMember(reply, v);
     reply.double(v.score);
   }

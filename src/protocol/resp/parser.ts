@@ -156,6 +156,17 @@ export class RespParser {
     }
   }
 
+  /**
+   * Keeps the bytes after the last command for a later next() (a blocked
+   * client's pipelined commands), so that feed() appends to them.
+   */
+  hold(): void {
+    if (this.pos >= this.end) return this.reset();
+    this.frameStart = this.pos;
+    this.argc = 0;
+    this.stash();
+  }
+
   /** Drops everything buffered (after an error, or when the client is closed). */
   reset(): void {
     this.pos = 0;

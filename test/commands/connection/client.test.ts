@@ -153,8 +153,9 @@ describe('CLIENT', () => {
   test('CLIENT HELP lists the subcommands with Redis help lines', async () => {
     const c = await Wire.connect(s.port);
     const help = await c.call('CLIENT', 'HELP');
-    assert.match(help, /^\*37\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n\+GETREDIR\r\n/);
+    assert.match(help, /^\*39\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n\+GETREDIR\r\n/);
     assert.ok(help.includes('+KILL <option> <value> [<option> <value> [...]]\r\n+    Kill connections. Options are:\r\n'));
+    assert.ok(help.includes('+UNBLOCK <clientid> [TIMEOUT|ERROR]\r\n+    Unblock the specified blocked client.\r\n'));
     assert.ok(help.endsWith('+NO-EVICT (ON|OFF)\r\n+    Protect current client connection from eviction.\r\n+HELP\r\n+    Prints this help.\r\n'));
     c.close();
   });

@@ -34,6 +34,8 @@ const LINES = [
   '    Control the replies sent to the current connection.',
   'SETNAME <name>',
   '    Assign the name <name> to the current connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    Unblock the specified blocked client.',
   'TRACKINGINFO',
   '    Report tracking status for the current connection.',
   'NO-EVICT (ON|OFF)',

@@ -1,0 +1,36 @@
+/**
+ * The timeout argument of the blocking commands (BLPOP, BZPOPMIN...), read as
+ * Redis 7.0's getTimeoutFromObjectOrReply(UNIT_SECONDS): a long double of
+ * seconds, truncated to milliseconds, made absolute; 0 means no timeout.
+ */
+import type { Args } from './args.js';
+import type { Reply } from './reply.js';
+import { parseLongDouble } from '../engine/types/longdouble.js';
+
+const LLONG_MAX = 9223372036854775807;
+
+/**
+ * The deadline in ms since the epoch (0 = never) of the timeout in argument
+ * `i`, or -1 after replying with the error.
+ */
+export function blockDeadline(args: Args, i: number, reply: Reply): number {
+  const v = parseLongDouble(args.view(i));
+  if (v === null) {
+    reply.error('ERR timeout is not a float or out of range');
+    return -1;
+  }
+  const seconds = v.kind === 'finite' ? Number(v.mant) * 2 ** v.exp * (v.neg ? -1 : 1) : v.neg ? -Infinity : Infinity;
+  const ms = Math.trunc(seconds * 1000);
+  // (long long) of an infinite or out-of-range long double is LLONG_MIN on x86: "negative".
+  if (ms < 0 || !(ms < 2 ** 63)) {
+    reply.error('ERR timeout is negative');
+    return -1;
+  }
+  if (ms === 0) return 0;
+  const now = Date.now();
+  if (ms > LLONG_MAX - now) {
+    reply.error('ERR timeout is out of range');
+    return -1;
+  }
+  return now + ms;
+}
