@@ -14,7 +14,7 @@ import { blockDeadline } from '../block-timeout.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { listLength, listPop, type ListEnd } from '../../engine/types/list.js';
-import { bulkSink, listEnd, listFill, moveGeneric } from './list-generic.js';
+import { bulkSink, listEnd, listFill, moveGeneric, notifyListPop } from './list-generic.js';
 
 /**
  * Pops from the list args[k] (it exists): BLPOP's [key, element] when count
@@ -26,6 +26,7 @@ function popFrom(ctx: CommandContext, args: Args, k: number, pos: number, where:
   reply.bulk(args.buf, args.start(k), args.end(k));
   if (count !== -1) reply.array(Math.min(count, listLength(db, pos)));
   ctx.dirty(listPop(db, pos, where, count === -1 ? 1 : count, bulkSink(reply), listFill(ctx)));
+  notifyListPop(ctx, args, k, where);
 }
 
 /** Pops from the first non-empty list of args[first, first + n), or blocks on them all. */

@@ -62,4 +62,13 @@ describe('keyspace notifications: collections', () => {
     ]);
     assert.deepEqual(await p.run(['ZPOPMIN', 'z'], ['ZPOPMAX', 'z', '0'], ['ZMPOP', '1', 'z', 'MAX', 'COUNT', '9']), ['z zpopmin', 'z zpopmax', 'z del']);
   });
+  test('blocking pops that find data send the pop events as their plain forms', async () => {
+    await p.call('RPUSH', 'bl', 'a', 'b', 'c');
+    await p.call('ZADD', 'bz', '1', 'm');
+    assert.deepEqual(await p.run(['BLPOP', 'none', 'bl', '0'], ['BRPOP', 'bl', '0'], ['BLMPOP', '0', '1', 'bl', 'LEFT', 'COUNT', '5'], ['BZPOPMIN', 'bz', '0']), [
+      'bl lpop', 'bl rpop', 'bl lpop', 'bl del', 'bz zpopmin', 'bz del',
+    ]);
+    await p.call('RPUSH', 'bs', 'x');
+    assert.deepEqual(await p.run(['BLMOVE', 'bs', 'bd', 'LEFT', 'RIGHT', '0']), ['bd new', 'bd rpush', 'bs lpop', 'bs del']);
+  });
 });
