@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { RawClient, encodeCommand, plain } from '../helpers/resp-client.js';
 import { Rng, diffFixture } from './harness.js';
 
-const fx = diffFixture(1500, 20261125);
+const fx = diffFixture(10000, 20261125);
 const skip = fx.skip;
 const STEPS = fx.commands;
 const SEED = fx.seed;
