@@ -8,26 +8,12 @@
 import type { Args } from '../args.js';
 import type { BlockedServe, CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
-import { SYNTAX, WRONGTYPE } from '../errors.js';
-import { keyword } from '../strings/set-generic.js';
+import { WRONGTYPE } from '../errors.js';
 import { blockDeadline } from '../block-timeout.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
-import { listLength, listPop, type ListEnd } from '../../engine/types/list.js';
-import { bulkSink, listEnd, listFill, moveGeneric, notifyListPop } from './list-generic.js';
-
-/**
- * Pops from the list args[k] (it exists): BLPOP's [key, element] when count
- * is -1, else BLMPOP's [key, [elements...]].
- */
-function popFrom(ctx: CommandContext, args: Args, k: number, pos: number, where: ListEnd, count: number, reply: Reply): void {
-  const db = ctx.db;
-  reply.array(2);
-  reply.bulk(args.buf, args.start(k), args.end(k));
-  if (count !== -1) reply.array(Math.min(count, listLength(db, pos)));
-  ctx.dirty(listPop(db, pos, where, count === -1 ? 1 : count, bulkSink(reply), listFill(ctx)));
-  notifyListPop(ctx, args, k, where);
-}
+import type { ListEnd } from '../../engine/types/list.js';
+import { moveGeneric, parseMpop, popWithKey } from './list-generic.js';
 
 /** Pops from the first non-empty list of args[first, first + n), or blocks on them all. */
 export function blockingPop(
@@ -40,35 +26,21 @@ export function blockingPop(
     const pos = lookupWriteOf(db, KeyType.LIST, args.buf, args.start(k), args.end(k));
     if (pos === NO_KEY) continue;
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
-    return popFrom(ctx, args, k, pos, where, count, reply);
+    return popWithKey(ctx, args, k, pos, where, count, reply);
   }
   if (ctx.client.tx.active) return reply.nilArray();
   const serve: BlockedServe = (c, a, k, r) => {
     const pos = lookupWriteOf(c.db, KeyType.LIST, a.buf, a.start(k), a.end(k));
-    popFrom(c, a, k, pos, where, count, r);
+    popWithKey(c, a, k, pos, where, count, r);
   };
   ctx.client.block(args, first, n, KeyType.LIST, deadline, serve);
 }
 
 /** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: arguments checked in lmpopGenericCommand()'s order. */
 export function blmpop(ctx: CommandContext, args: Args, reply: Reply): void {
-  const numkeys = args.int(2);
-  if (numkeys === null || numkeys < 1) return reply.error('ERR numkeys should be greater than 0');
-  const whereIdx = numkeys + 3;
-  if (whereIdx >= args.count) return reply.error(SYNTAX);
-  const where = listEnd(args, whereIdx);
-  if (where === -1) return reply.error(SYNTAX);
-  let count = -1;
-  for (let j = whereIdx + 1; j < args.count; j++) {
-    if (count === -1 && j < args.count - 1 && keyword(args, j, 'count')) {
-      const v = args.int(++j);
-      if (v === null || v < 1) return reply.error('ERR count should be greater than 0');
-      count = v;
-    } else {
-      return reply.error(SYNTAX);
-    }
-  }
-  blockingPop(ctx, args, reply, 3, numkeys, where, count === -1 ? 1 : count, 1);
+  const m = parseMpop(args, 2, reply);
+  if (m === null) return;
+  blockingPop(ctx, args, reply, m.first, m.numkeys, m.where, m.count, 1);
 }
 
 /** BLMOVE and BRPOPLPUSH: source in argument 1, destination in argument 2. */

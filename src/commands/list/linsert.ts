@@ -2,7 +2,7 @@
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { SYNTAX, WRONGTYPE } from '../errors.js';
 import { keyword } from '../strings/set-generic.js';
-import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
+import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listInsert } from '../../engine/types/list.js';
 import { listFill } from './list-generic.js';

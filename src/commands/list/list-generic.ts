@@ -7,7 +7,7 @@
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
-import { NOT_INTEGER, NOT_POSITIVE, WRONGTYPE } from '../errors.js';
+import { NOT_INTEGER, NOT_POSITIVE, SYNTAX, WRONGTYPE } from '../errors.js';
 import { keyword } from '../strings/set-generic.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
@@ -131,4 +131,61 @@ export function moveGeneric(ctx: CommandContext, args: Args, reply: Reply, from:
   notifyArg(ctx, N.LIST, to === LIST_HEAD ? 'lpush' : 'rpush', args, 2);
   notifyListPop(ctx, args, 1, from);
   reply.bulk(v, 0, v.length);
+}
+
+/** LMPOP and BLMPOP's arguments after the timeout: numkeys, the keys, LEFT|RIGHT, COUNT. */
+export interface MpopArgs {
+  /** Index of the first key. */
+  first: number;
+  numkeys: number;
+  where: ListEnd;
+  count: number;
+}
+const mpop: MpopArgs = { first: 0, numkeys: 0, where: LIST_HEAD, count: 1 };
+
+/** Parses them from numkeys at `numIdx`, in lmpopGenericCommand()'s order; null after replying the error. */
+export function parseMpop(args: Args, numIdx: number, reply: Reply): MpopArgs | null {
+  const numkeys = args.int(numIdx);
+  if (numkeys === null || numkeys < 1) {
+    reply.error('ERR numkeys should be greater than 0');
+    return null;
+  }
+  const whereIdx = numIdx + 1 + numkeys;
+  const where = whereIdx < args.count ? listEnd(args, whereIdx) : -1;
+  if (where === -1) {
+    reply.error(SYNTAX);
+    return null;
+  }
+  let count = -1;
+  for (let j = whereIdx + 1; j < args.count; j++) {
+    if (count === -1 && j < args.count - 1 && keyword(args, j, 'count')) {
+      const v = args.int(++j);
+      if (v === null || v < 1) {
+        reply.error('ERR count should be greater than 0');
+        return null;
+      }
+      count = v;
+    } else {
+      reply.error(SYNTAX);
+      return null;
+    }
+  }
+  mpop.first = numIdx + 1;
+  mpop.numkeys = numkeys;
+  mpop.where = where;
+  mpop.count = count === -1 ? 1 : count;
+  return mpop;
+}
+
+/**
+ * Pops from the list args[k] (it exists) with the key in the reply:
+ * BLPOP's [key, element] when count is -1, else LMPOP's [key, [elements...]].
+ */
+export function popWithKey(ctx: CommandContext, args: Args, k: number, pos: number, where: ListEnd, count: number, reply: Reply): void {
+  const db = ctx.db;
+  reply.array(2);
+  reply.bulk(args.buf, args.start(k), args.end(k));
+  if (count !== -1) reply.array(Math.min(count, listLength(db, pos)));
+  ctx.dirty(listPop(db, pos, where, count === -1 ? 1 : count, bulkSink(reply), listFill(ctx)));
+  notifyListPop(ctx, args, k, where);
 }

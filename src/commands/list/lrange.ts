@@ -1,7 +1,7 @@
 // LRANGE key start stop
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { WRONGTYPE } from '../errors.js';
-import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
+import { lookupReadOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listLength, listRange } from '../../engine/types/list.js';
 import { bulkSink, longArg } from './list-generic.js';

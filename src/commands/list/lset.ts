@@ -1,7 +1,7 @@
 // LSET key index element
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { NO_SUCH_KEY, WRONGTYPE } from '../errors.js';
-import { lookupReadOf, lookupWriteOf } from '../../engine/types/lookup.js';
+import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { listLength, listSet } from '../../engine/types/list.js';
 import { listFill, longArg } from './list-generic.js';
