@@ -7,12 +7,11 @@
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
-import { SYNTAX, WRONGTYPE } from '../errors.js';
-import { keyword } from '../strings/set-generic.js';
+import { WRONGTYPE } from '../errors.js';
 import { blockDeadline } from '../block-timeout.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
-import { KEY_FLAT, WITH_KEY, zpop } from './zpop-generic.js';
+import { KEY_FLAT, WITH_KEY, parseZmpop, zpop } from './zpop-generic.js';
 
 /** Pops from the first existing sorted set of args[first, first + n), or blocks on them all. */
 function blockingZpop(
@@ -37,24 +36,7 @@ export function bzpopMinMax(ctx: CommandContext, args: Args, reply: Reply, max: 
 
 /** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: arguments checked in zmpopGenericCommand()'s order. */
 export function bzmpop(ctx: CommandContext, args: Args, reply: Reply): void {
-  const nk = args.int64(2);
-  if (nk === null || nk < 1) return reply.error('ERR numkeys should be greater than 0');
-  const whereIdx = 2 + Number(nk) + 1;
-  if (whereIdx >= args.count) return reply.error(SYNTAX);
-  let max: boolean;
-  if (keyword(args, whereIdx, 'min')) max = false;
-  else if (keyword(args, whereIdx, 'max')) max = true;
-  else return reply.error(SYNTAX);
-  let count = -1;
-  for (let j = whereIdx + 1; j < args.count; j++) {
-    if (count === -1 && keyword(args, j, 'count') && j + 1 < args.count) {
-      j++;
-      const c = args.int64(j);
-      if (c === null || c < 1) return reply.error('ERR count should be greater than 0');
-      count = Number(c);
-    } else {
-      return reply.error(SYNTAX);
-    }
-  }
-  blockingZpop(ctx, args, reply, 3, Number(nk), max, count, WITH_KEY, 1);
+  const m = parseZmpop(args, 2, reply);
+  if (m === null) return;
+  blockingZpop(ctx, args, reply, m.first, m.numkeys, m.max, m.count, WITH_KEY, 1);
 }

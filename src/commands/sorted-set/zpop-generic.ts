@@ -77,26 +77,52 @@ export function zpopMinMax(ctx: CommandContext, args: Args, reply: Reply, max: b
   zpop(ctx, args, reply, 1, 1, max, count, reply.resp === 3 && count !== -1 ? NESTED : FLAT, false);
 }
 
-/** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
-export function zmpop(ctx: CommandContext, args: Args, reply: Reply): void {
-  const nk = args.int64(1);
-  if (nk === null || nk < 1) return reply.error('ERR numkeys should be greater than 0');
-  const whereIdx = 1 + Number(nk) + 1;
-  if (whereIdx >= args.count) return reply.error(SYNTAX);
-  let max: boolean;
-  if (keyword(args, whereIdx, 'min')) max = false;
-  else if (keyword(args, whereIdx, 'max')) max = true;
-  else return reply.error(SYNTAX);
+/** ZMPOP and BZMPOP's arguments from numkeys on: the keys, MIN|MAX, COUNT (-1 when not given). */
+export interface ZmpopArgs {
+  first: number;
+  numkeys: number;
+  max: boolean;
+  count: number;
+}
+const zm: ZmpopArgs = { first: 0, numkeys: 0, max: false, count: -1 };
+
+/** Parses them from numkeys at `numIdx`, in zmpopGenericCommand()'s order; null after replying the error. */
+export function parseZmpop(args: Args, numIdx: number, reply: Reply): ZmpopArgs | null {
+  const nk = args.int64(numIdx);
+  if (nk === null || nk < 1) {
+    reply.error('ERR numkeys should be greater than 0');
+    return null;
+  }
+  const whereIdx = numIdx + Number(nk) + 1;
+  const max = whereIdx >= args.count ? null : keyword(args, whereIdx, 'min') ? false : keyword(args, whereIdx, 'max') ? true : null;
+  if (max === null) {
+    reply.error(SYNTAX);
+    return null;
+  }
   let count = -1;
   for (let j = whereIdx + 1; j < args.count; j++) {
     if (count === -1 && keyword(args, j, 'count') && j + 1 < args.count) {
-      j++;
-      const c = args.int64(j);
-      if (c === null || c < 1) return reply.error('ERR count should be greater than 0');
+      const c = args.int64(++j);
+      if (c === null || c < 1) {
+        reply.error('ERR count should be greater than 0');
+        return null;
+      }
       count = Number(c);
     } else {
-      return reply.error(SYNTAX);
+      reply.error(SYNTAX);
+      return null;
     }
   }
-  zpop(ctx, args, reply, 2, Number(nk), max, count, WITH_KEY, true);
+  zm.first = numIdx + 1;
+  zm.numkeys = Number(nk);
+  zm.max = max;
+  zm.count = count;
+  return zm;
+}
+
+/** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
+export function zmpop(ctx: CommandContext, args: Args, reply: Reply): void {
+  const m = parseZmpop(args, 1, reply);
+  if (m === null) return;
+  zpop(ctx, args, reply, m.first, m.numkeys, m.max, m.count, WITH_KEY, true);
 }
