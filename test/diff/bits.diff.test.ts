@@ -1,28 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng, diffRun, report, type Cmd } from './harness.js';
+import { Rng, diffRun, report, type Cmd, diffFixture } from './harness.js';
 import { BITMAP, HLL, STRINGS, randomCommand } from './bits.gen.js';
 
-const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 20000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20260417);
+const fx = diffFixture(20000, 20260417);
+const skip = fx.skip;
+const COMMANDS = fx.commands;
+const SEED = fx.seed;
 /** NENCACHE_DIFF_GROUPS=bitmap or hyperloglog limits the stream to one group (plus strings). */
 const GROUPS = process.env.NENCACHE_DIFF_GROUPS ?? 'bitmap,hyperloglog';
-
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
 
 test(`bitmaps and HyperLogLogs answer and store bytes as redis-server does over ${COMMANDS} random commands`, { skip }, async () => {
   const rng = new Rng(SEED);
@@ -36,6 +22,6 @@ test(`bitmaps and HyperLogLogs answer and store bytes as redis-server does over 
   // Finish with a full state comparison.
   cmds.push(['KEYS', '*'], ['DBSIZE']);
   for (const k of ['b1', 'b2', 'b3', 'h1', 'h2', 'h3', 'n', 's', '']) cmds.push(['GET', k], ['OBJECT', 'ENCODING', k]);
-  const r = await diffRun(redis.port, nen.port, cmds);
+  const r = await diffRun(fx.redis.port, fx.nen.port, cmds);
   assert.equal(r.mismatches.length, 0, report(SEED, r));
 });

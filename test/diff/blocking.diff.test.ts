@@ -7,29 +7,16 @@
  * step INFO's blocked_clients says whether A waits, and A's replies are read
  * once it does not. The replies each connection got, in order, must match.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RawClient, encodeCommand, plain } from '../helpers/resp-client.js';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
-import { Rng } from './harness.js';
+import { Rng, diffFixture } from './harness.js';
 
-const skip = skipWithoutRedis('redis-server');
-const STEPS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 3000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20261207);
+const fx = diffFixture(3000, 20261207);
+const skip = fx.skip;
+const STEPS = fx.commands;
+const SEED = fx.seed;
 const KEYS = ['l1', 'l2', 'z1', 'z2'];
-
-let redis: RedisProcess;
-let nen: TestServer;
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
 
 function blockingCommand(r: Rng): string[] {
   const some = (): string[] => Array.from({ length: 1 + r.int(2) }, () => r.pick(KEYS));
@@ -101,7 +88,7 @@ async function open(port: number, resp3: boolean): Promise<Side> {
 }
 
 async function run(resp3: boolean, seed: number): Promise<void> {
-  const sides = [await open(redis.port, resp3), await open(nen.port, resp3)];
+  const sides = [await open(fx.redis.port, resp3), await open(fx.nen.port, resp3)];
   const r = new Rng(seed);
   const log: string[] = [];
   let waited = 0;

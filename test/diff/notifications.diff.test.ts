@@ -1,8 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
 import { RawClient, plain } from '../helpers/resp-client.js';
-import { Rng, diffRun, report, type Cmd } from './harness.js';
+import { Rng, diffRun, report, type Cmd, diffFixture } from './harness.js';
 import { randomCommand as stringsKeysCommand } from './strings-keys.gen.js';
 import { randomSteps as hashSteps } from './hashes.gen.js';
 import { randomCommand as listCommand } from './lists.gen.js';
@@ -10,27 +9,14 @@ import { randomSetCommands } from './sets.gen.js';
 import { randomCommand as zsetCommand } from './zsets.gen.js';
 import { defaultNormaliser, type Normaliser } from './harness.js';
 
-const skip = skipWithoutRedis('redis-server');
-const COMMANDS = Number(process.env.NENCACHE_DIFF_COMMANDS ?? 8000);
-const SEED = Number(process.env.NENCACHE_DIFF_SEED ?? 20261201);
+const fx = diffFixture(8000, 20261201);
+const skip = fx.skip;
+const COMMANDS = fx.commands;
+const SEED = fx.seed;
 /** Flag sets the stream switches between; each is also read back with CONFIG GET. */
 const FLAG_SETS = ['KEA', 'KEAn', 'Kg$', 'Elshz', 'KEgn', 'AK', 'E$lx', 'KEm', 'KEAnm', 'KEA'];
 /** Every command is followed by a PUBLISH of its index on this channel prefix, so events group by command. */
 const MARK = '__keyspace@0__:#';
-
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
 
 /** A subscriber to every keyspace event; messages() returns [channel, message] texts until the end marker. */
 async function subscriber(port: number, resp3: boolean): Promise<{ messages(): Promise<string[][]>; close(): void }> {
@@ -114,10 +100,10 @@ test(`keyspace events match redis-server over ${COMMANDS} random commands of eve
   for (let i = 0; i < stream.length; i++) cmds.push(stream[i]!, ['PUBLISH', `${MARK}${i}`, 'mark']);
   cmds.push(['PUBLISH', `${MARK}end`, 'end']);
 
-  const subs = await Promise.all([subscriber(redis.port, false), subscriber(nen.port, false), subscriber(nen.port, true), subscriber(redis.port, true)]);
+  const subs = await Promise.all([subscriber(fx.redis.port, false), subscriber(fx.nen.port, false), subscriber(fx.nen.port, true), subscriber(fx.redis.port, true)]);
   try {
     const received = Promise.all(subs.map((s) => s.messages()));
-    const r = await diffRun(redis.port, nen.port, cmds, normaliser);
+    const r = await diffRun(fx.redis.port, fx.nen.port, cmds, normaliser);
     const [want, got, got3, want3] = await received;
     const w = groups(want!);
     const g = groups(got!);
@@ -144,6 +130,6 @@ test('CONFIG SET / GET notify-keyspace-events answer as redis-server does', { sk
   for (const v of values) cmds.push(['CONFIG', 'SET', 'notify-keyspace-events', v], ['CONFIG', 'GET', 'notify-keyspace-events']);
   cmds.push(['CONFIG', 'SET', 'notify-keyspace-events', 'K', 'notify-keyspace-events', 'E'], ['CONFIG', 'SET', 'notify-keyspace-events']);
   cmds.push(['CONFIG', 'SET', 'notify-keyspace-events', '']);
-  const r = await diffRun(redis.port, nen.port, cmds);
+  const r = await diffRun(fx.redis.port, fx.nen.port, cmds);
   assert.equal(r.mismatches.length, 0, report(SEED, r));
 });

@@ -1,23 +1,10 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { diffFixture } from './harness.js';
 import net from 'node:net';
-import { startRedis, startServer, skipWithoutRedis, type RedisProcess, type TestServer } from '../helpers/server.js';
 
-const skip = skipWithoutRedis('redis-server');
-let redis: RedisProcess;
-let nen: TestServer;
-
-before(async () => {
-  if (skip) return;
-  redis = await startRedis();
-  nen = await startServer();
-});
-after(async () => {
-  if (skip) return;
-  await redis.stop();
-  await nen.stop();
-});
-
+const fx = diffFixture(0, 0);
+const skip = fx.skip;
 /** Sends raw bytes, then collects everything the server sends until it closes or goes quiet. */
 function exchange(port: number, bytes: Buffer): Promise<{ reply: string; closed: boolean }> {
   return new Promise((resolve) => {
@@ -68,13 +55,13 @@ const CASES: [string, string][] = [
 for (const [name, raw] of CASES) {
   test(`the server answers ${name} as redis-server does`, { skip }, async () => {
     const bytes = Buffer.from(raw, 'latin1');
-    const [a, b] = await Promise.all([exchange(redis.port, bytes), exchange(nen.port, bytes)]);
+    const [a, b] = await Promise.all([exchange(fx.redis.port, bytes), exchange(fx.nen.port, bytes)]);
     assert.deepEqual(b, a);
   });
 }
 
 test('a header line longer than 64 KiB is refused as redis-server refuses it', { skip }, async () => {
   const bytes = Buffer.from('*1\r\n$' + '1'.repeat(70000), 'latin1');
-  const [a, b] = await Promise.all([exchange(redis.port, bytes), exchange(nen.port, bytes)]);
+  const [a, b] = await Promise.all([exchange(fx.redis.port, bytes), exchange(fx.nen.port, bytes)]);
   assert.deepEqual(b, a);
 });
