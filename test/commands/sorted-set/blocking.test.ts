@@ -1,26 +1,15 @@
 // BZPOPMIN, BZPOPMAX, BZMPOP — wire text as Redis 7.0.15 sends it.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RawClient, encodeCommand, plain } from '../../helpers/resp-client.js';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { waitBlocked } from '../../helpers/blocked.js';
+import { blockingFixture, waitBlocked } from '../../helpers/blocked.js';
 
 describe('sorted set blocking commands', () => {
-  let s: TestServer;
+  const fx = blockingFixture();
+  const client = fx.client;
   let w: RawClient;
-  const open: RawClient[] = [];
-  const client = async (): Promise<RawClient> => {
-    const c = await RawClient.connect(s.port);
-    open.push(c);
-    return c;
-  };
-  before(async () => {
-    s = await startServer();
-    w = await client();
-  });
-  after(async () => {
-    for (const c of open) c.close();
-    await s.stop();
+  before(() => {
+    w = fx.w;
   });
 
   test('BZPOPMIN, BZPOPMAX and BZMPOP on an existing sorted set answer at once', async () => {
