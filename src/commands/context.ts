@@ -6,6 +6,7 @@
  */
 import type { MemorySnapshot } from '../observability/memory-report.js';
 import type { Config } from '../config/config.js';
+import type { PersistenceState } from '../persistence/state.js';
 import type { Database } from '../engine/keyspace.js';
 import type { Engine } from '../engine/engine.js';
 import type { KeyType } from '../engine/status.js';
@@ -148,6 +149,8 @@ export interface ServerHandle {
   readonly port: number;
   /** Path of the config file the server started with, "" when none (CONFIG REWRITE). */
   readonly configFile: string;
+  /** Snapshot, AOF and loading state. */
+  readonly persistence: PersistenceState;
   /** notify-keyspace-events as Redis's NOTIFY_* bits (0 = off), kept current by a CONFIG SET listener. */
   readonly keyspaceEvents: number;
   clients(): Iterable<ClientHandle>;

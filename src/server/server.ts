@@ -25,6 +25,7 @@ import { WatchRegistry } from './multi.js';
 import { parseOutputLimits, type OutputLimit } from './output-limits.js';
 import { PubSubRegistry } from './pubsub.js';
 import { bindKeyspaceEvents } from './keyspace-events.js';
+import { PersistenceState } from '../persistence/state.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 
 const PROTECTED_MODE_MESSAGE =
@@ -74,6 +75,8 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Keys clients WATCH, told of writes by the keyspace. */
   readonly watches: WatchRegistry;
   readonly pubsubRegistry = new PubSubRegistry();
+  /** Snapshot, AOF and loading state (INFO persistence, LASTSAVE). */
+  readonly persistence = new PersistenceState();
   /** notify-keyspace-events bits, 0 when nothing would be published (./keyspace-events.ts). */
   keyspaceEvents = 0;
   /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
