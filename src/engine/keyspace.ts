@@ -1,17 +1,12 @@
 /**
  * One logical database: the only door the command layer uses to find, insert
  * and delete keys, with a type tag, an encoding and an absolute expiry per key.
- * Keys arrive as byte ranges; values are bytes or, for the int encoding,
- * numbers; other types keep an object per key (the next issue's encodings).
- *
- * Every key lives in an item in the slab arena (./items.ts, layout in
- * ./arena/item.ts) together with its type, TTL, access field and, for
- * strings up to 16 KiB, the value bytes. The key table (./index/key-index.ts)
- * holds 6 bytes per key: the item's ref, a hash tag, a TTL bit and the probe
- * distance. Nothing else is kept per key: no slot table, no JS object.
- *
- * A key handle is the key's position in the key table. Positions move when
- * keys are added or removed, so a handle is only valid until the next write.
+ * Every key lives in an arena item (./items.ts, layout in ./arena/item.ts)
+ * with its type, TTL, access field and small values' bytes; big values are
+ * objects the item refers to. The key table (./index/key-index.ts) holds 6
+ * bytes per key. A key handle is the key's position in that table: positions
+ * move when keys are added or removed, so a handle is valid until the next
+ * write. Writes tell the optional hooks (WATCH, events, blocking, snapshot).
  */
 import type { Clock } from './clock.js';
 import { SlabArena } from './arena/slab.js';
@@ -21,6 +16,7 @@ import { ItemStore, fitsInline, ownCopy } from './items.js';
 import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
+import type { SnapshotHook } from './snapshot.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -61,6 +57,8 @@ export class Database {
   /** Keys of this database clients block on (BLPOP...): list and zset writes call `ready` only when non-zero. */
   blockedKeys = 0;
   ready: ReadySignal | null = null;
+  /** Set while a snapshot walks this database (./snapshot.ts): writes hand it the old state first. */
+  snap: SnapshotHook | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -95,10 +93,7 @@ export class Database {
     return this.items.refEnd;
   }
 
-  /**
-   * Bytes this database accounts for: item chunks, the key table, and values
-   * kept outside the arena (estimated). What maxmemory is compared with.
-   */
+  /** Bytes of item chunks, key table and outside values (estimated): what maxmemory is compared with. */
   get usedMemory(): number {
     return this.items.usedBytes + this.index.bytes;
   }
@@ -146,7 +141,11 @@ export class Database {
   /** lookupWrite for a key given as bytes. */
   lookupWriteAt(buf: Uint8Array, start: number, end: number): number {
     const pos = this.findLive(buf, start, end);
-    if (pos !== NO_KEY) this.items.touch(this.index.refs[pos]!, this.stats);
+    if (pos !== NO_KEY) {
+      // Write commands change values in place after this lookup.
+      if (this.snap !== null) this.snap.before(this, pos);
+      this.items.touch(this.index.refs[pos]!, this.stats);
+    }
     return pos;
   }
 
@@ -307,6 +306,7 @@ export class Database {
   setInt(pos: number, n: number | bigint): void {
     const ref = this.index.refs[pos]!;
     if (this.items.holdsIntObject(ref, Encoding.INT)) {
+      if (this.snap !== null) this.snap.before(this, pos);
       if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
       this.items.replaceObject(ref, n);
       return;
@@ -349,6 +349,7 @@ export class Database {
    * that mutates a value object without replaceValue() calls it.
    */
   modified(pos: number): void {
+    if (this.snap !== null) this.snap.before(this, pos);
     if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
     this.items.objectChanged(this.index.refs[pos]!);
   }
@@ -358,9 +359,11 @@ export class Database {
     const ref = this.index.refs[pos]!;
     const had = this.items.expireAt(ref) !== 0;
     if (!had && atMs === 0) return;
+    if (this.snap !== null) this.snap.before(this, pos);
     if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
     if (had && atMs !== 0) return this.items.setExpireInPlace(ref, atMs);
     this.index.refs[pos] = this.items.relayout(ref, atMs);
+    if (this.snap !== null) this.snap.mark(this.index.refs[pos]!);
     this.index.setTtlBit(pos, atMs !== 0);
     this.volatile += atMs !== 0 ? 1 : -1;
   }
@@ -383,6 +386,7 @@ export class Database {
 
   /** Removes the key at `pos` (a collection left empty, eviction, the walks). */
   removeAt(pos: number): void {
+    if (this.snap !== null) this.snap.before(this, pos);
     if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), true);
     this.lastFound = -1;
     const ref = this.index.refs[pos]!;
@@ -394,6 +398,7 @@ export class Database {
 
   /** Removes every key. */
   clear(): void {
+    if (this.snap !== null) this.snap.clearing(this);
     if (this.watchedKeys !== 0) this.watcher!.clearing(this);
     this.index.clear();
     this.items.clear();
@@ -461,6 +466,7 @@ export class Database {
     let expire = 0;
     let oldRef = -1;
     if (pos >= 0) {
+      if (this.snap !== null) this.snap.before(this, pos);
       oldRef = this.index.refs[pos]!;
       const at = this.items.expireAt(oldRef);
       if (at !== 0) {
@@ -479,6 +485,7 @@ export class Database {
       access = initialAccess(this.stats);
     }
     const ref = this.items.write(oldRef, kbuf, ks, ke, typeEnc, expire, access, vsrc, vs, vlen, obj);
+    if (this.snap !== null) this.snap.mark(ref);
     if (pos >= 0) {
       this.index.refs[pos] = ref;
       this.index.setTtlBit(pos, expire !== 0);

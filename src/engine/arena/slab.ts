@@ -17,8 +17,9 @@
  * classes keeps costs little, big enough for 16 chunks of the largest class.
  */
 export const PAGE_SIZE = 256 * 1024;
-const CHUNK_BITS = 14;
-const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+/** Bits of a ref that name the chunk within its page. */
+export const CHUNK_BITS = 14;
+export const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 const MAX_PAGES = 1 << (31 - CHUNK_BITS);
 /** What the OS makes resident at a time: untouched parts of a page cost no RSS. */
 const OS_PAGE = 4096;
