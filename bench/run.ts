@@ -12,6 +12,7 @@ import { enginePolicies } from './hitratio/engine-policies.js';
 import { formatEmbeddedTable, runEmbeddedBench } from './embedded/compare.js';
 import { formatTypesTable, runTypesMemoryBench } from './memory/types.js';
 import { join } from 'node:path';
+import { formatLlmTable, runLlmBench } from './llm/run.js';
 
 const positive = (integer: boolean) => (v: string): number => {
   const n = Number(v);
@@ -78,12 +79,18 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
     .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node --max-semi-space-size=1 dist/src/cli/nencache-server.js"]`)
     .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
-    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded'])
+    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server), llm (LMCache workload vs redis-server; not in the default set)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded'])
     .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
     .option('--types-keys <n>', 'keys of each shape loaded by the types-memory suite', positive(true), 100_000)
     .option('--hitratio-length <n>', 'requests per hit-ratio trace', positive(true), 1_000_000)
-    .option('--hitratio-universe <n>', 'Zipf universe of the hit-ratio traces', positive(true), 100_000);
+    .option('--hitratio-universe <n>', 'Zipf universe of the hit-ratio traces', positive(true), 100_000)
+    .option('--llm-chunk-mib <n>', 'KV chunk payload of the llm suite (MiB)', positive(true), 4)
+    .option('--llm-ram-mib <n>', 'maxmemory of every server in the llm suite (MiB)', positive(true), 256)
+    .option('--llm-prefill-ms <ms>', 'prefill cost per token the llm suite assumes (ms)', positive(false), 0.2)
+    .option('--llm-clients <n>', 'concurrent clients of the llm suite', positive(true), 4)
+    .argument('[suites...]', 'suites to run, as --suites (e.g. `npm run bench -- llm`); llm is not in the default set');
   program.parse(argv);
+  if (program.args.length > 0) program.setOptionValue('suites', program.args.flatMap((a) => list(a)));
   const o = program.opts<{
     rounds: number;
     requests?: number;
@@ -101,6 +108,10 @@ export async function main(argv: string[]): Promise<void> {
     typesKeys: number;
     hitratioLength: number;
     hitratioUniverse: number;
+    llmChunkMib: number;
+    llmRamMib: number;
+    llmPrefillMs: number;
+    llmClients: number;
   }>();
   const nencacheCmd = o.nencacheCmd === undefined ? undefined : splitCommand(o.nencacheCmd);
   if (o.suites.includes('server')) await runServerBench({ ...o, nencacheCmd });
@@ -127,6 +138,10 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`\n${formatHitRatioTable(r)}`);
   }
   if (o.suites.includes('embedded')) console.log(`\n${formatEmbeddedTable(runEmbeddedBench())}`);
+  if (o.suites.includes('llm')) {
+    const lo = { chunkMiB: o.llmChunkMib, ramMiB: o.llmRamMib, prefillMsPerToken: o.llmPrefillMs, clients: o.llmClients };
+    console.log(`\n${formatLlmTable(await runLlmBench(lo), lo)}`);
+  }
 }
 
 const entry = process.argv[1];
