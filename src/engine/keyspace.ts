@@ -362,7 +362,7 @@ export class Database {
     if (this.snap !== null) this.snap.before(this, pos);
     if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
     if (had && atMs !== 0) return this.items.setExpireInPlace(ref, atMs);
-    this.index.refs[pos] = this.items.relayout(ref, atMs);
+    this.index.setRef(pos, this.items.relayout(ref, atMs));
     if (this.snap !== null) this.snap.mark(this.index.refs[pos]!);
     this.index.setTtlBit(pos, atMs !== 0);
     this.volatile += atMs !== 0 ? 1 : -1;
@@ -391,8 +391,9 @@ export class Database {
     this.lastFound = -1;
     const ref = this.index.refs[pos]!;
     if (this.index.meta[pos]! & META_TTL) this.volatile--;
-    this.items.release(ref);
+    // The index may read the key (a growing table finds its copy by hash) before the item goes.
     this.index.removeAt(pos);
+    this.items.release(ref);
     if (this.index.size === 0) this.sweepAt = 0;
   }
 
@@ -487,7 +488,7 @@ export class Database {
     const ref = this.items.write(oldRef, kbuf, ks, ke, typeEnc, expire, access, vsrc, vs, vlen, obj);
     if (this.snap !== null) this.snap.mark(ref);
     if (pos >= 0) {
-      this.index.refs[pos] = ref;
+      this.index.setRef(pos, ref);
       this.index.setTtlBit(pos, expire !== 0);
       return pos;
     }

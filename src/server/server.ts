@@ -399,6 +399,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.sampleOps();
     this.engine.refreshClock();
     if (this.activeExpire) this.engine.activeExpireCycle(1);
+    this.engine.growTables();
     for (const c of this.conns.values()) c.checkOutputLimit();
     const timeout = this.config.getNumber('timeout');
     if (timeout > 0) {

@@ -12,7 +12,12 @@
  * reads items that can expire. Robin Hood keeps probe runs short up to a 0.96
  * load, and the stored distance gives each entry's home bucket, which deletion
  * (backward shift) and SCAN's bucket walk need without rehashing. Growing
- * rehashes every key from its item bytes (no hash is stored).
+ * rehashes every key from its item bytes (no hash is stored); a big table
+ * grows incrementally (as Redis's dict rehash, without its lookups in two
+ * tables): from 80% load a table twice the size is filled a few home buckets
+ * per insert and per cron step while the old one stays the only one read,
+ * and the two swap once every bucket is copied, so no write pays for a whole
+ * rehash (at 1M keys that was a 50-100 ms pause).
  * Entry positions are the keyspace's key handles: they move on insert and
  * delete, so a handle is only valid until the next write.
  */
@@ -44,6 +49,11 @@ export const DIST_ONE = 0x100;
 const MAX_LOAD = 0.96;
 /** As small as Redis's (4 buckets) would do; 8 keeps tiny tables from growing at once. SCAN of a near-empty database then ends in one call. */
 const MIN_SIZE = 8;
+/** Tables smaller than this grow at once: rehashing them takes well under a millisecond. */
+const INCREMENTAL_MIN = 1 << 12;
+/** Load at which incremental growth starts: the 16% left to MAX_LOAD, at MIGRATE_PER_INSERT buckets per insert, covers 2.5x the table. */
+const START_LOAD = 0.8;
+const MIGRATE_PER_INSERT = 16;
 
 export function tagOf(h: number): number {
   return h >>> 25;
@@ -55,6 +65,12 @@ export class KeyIndex {
   mask = MIN_SIZE - 1;
   private count = 0;
   private limit = Math.floor(MIN_SIZE * MAX_LOAD);
+  /** The bigger table being filled while this one grows, or null. */
+  private next: KeyIndex | null = null;
+  /** Home buckets [0, migrated) of this table are copied into `next`. */
+  private migrated = 0;
+  /** A table being filled for another: it never shrinks and its count is not kept. */
+  private filling = false;
 
   constructor(private readonly store: KeyStore) {}
 
@@ -74,9 +90,14 @@ export class KeyIndex {
     return size * KeyIndex.ENTRY_BYTES;
   }
 
-  /** Bytes of the two arrays. */
+  /** Bytes of the two arrays (and of the table being filled while growing). */
   get bytes(): number {
-    return this.refs.length * KeyIndex.ENTRY_BYTES;
+    return (this.refs.length + (this.next?.refs.length ?? 0)) * KeyIndex.ENTRY_BYTES;
+  }
+
+  /** Whether an incremental growth is under way. */
+  get growing(): boolean {
+    return this.next !== null;
   }
 
   /** The position holding these key bytes (hash `h`), or -1. */
@@ -103,9 +124,19 @@ export class KeyIndex {
 
   /** Adds an item whose key is known to be absent; returns its position. */
   insert(ref: number, h: number, ttl: boolean): number {
-    if (this.count >= this.limit) this.resize(this.refs.length * 2, -1, 0);
+    // Growth work comes first: a swap changes positions, and the one returned must hold.
+    if (this.next !== null) this.migrate(MIGRATE_PER_INSERT);
+    if (this.count >= this.limit) {
+      if (this.next !== null) this.migrate(this.refs.length);
+      if (this.count >= this.limit) this.resize(this.refs.length * 2, -1, 0);
+    } else if (this.next === null && this.count >= this.startAt()) {
+      this.startGrowth();
+    }
     this.count++;
-    const at = this.place(ref, (h >>> 25) | (ttl ? META_TTL : 0), h);
+    const low = (h >>> 25) | (ttl ? META_TTL : 0);
+    const next = this.next;
+    if (next !== null && (h & this.mask) < this.migrated && next.place(ref, low, h) < 0) this.next = null;
+    const at = this.place(ref, low, h);
     if (at >= 0) return at;
     // A probe run grew past 255: grow, with the entry left in hand.
     this.resize(this.refs.length * 2, this.handRef, this.handLow);
@@ -117,6 +148,11 @@ export class KeyIndex {
     const meta = this.meta;
     const refs = this.refs;
     const mask = this.mask;
+    const next = this.next;
+    if (next !== null && this.homeOf(pos) < this.migrated) {
+      const ref = refs[pos]!;
+      next.removeAt(next.locate(ref, this.store.refKeyHash(ref)));
+    }
     let p = pos;
     for (;;) {
       const n = (p + 1) & mask;
@@ -129,7 +165,15 @@ export class KeyIndex {
     meta[p] = 0;
     refs[p] = 0;
     this.count--;
-    if (this.refs.length > MIN_SIZE && this.count * 8 < this.refs.length) this.resize(this.refs.length / 2, -1, 0);
+    if (this.next === null && !this.filling && this.refs.length > MIN_SIZE && this.count * 8 < this.refs.length) this.resize(this.refs.length / 2, -1, 0);
+  }
+
+  /** Points the entry at `pos` to the item's new ref (the item moved). */
+  setRef(pos: number, ref: number): void {
+    const old = this.refs[pos]!;
+    this.refs[pos] = ref;
+    const next = this.next;
+    if (next !== null && this.homeOf(pos) < this.migrated) next.refs[next.locate(old, this.store.refKeyHash(ref))] = ref;
   }
 
   /** Home bucket of the entry at `pos`. */
@@ -139,9 +183,67 @@ export class KeyIndex {
 
   setTtlBit(pos: number, ttl: boolean): void {
     this.meta[pos] = ttl ? this.meta[pos]! | META_TTL : this.meta[pos]! & ~META_TTL;
+    const next = this.next;
+    if (next !== null && this.homeOf(pos) < this.migrated) {
+      const ref = this.refs[pos]!;
+      next.setTtlBit(next.locate(ref, this.store.refKeyHash(ref)), ttl);
+    }
+  }
+
+  /**
+   * Copies up to `buckets` more home buckets into the growing table (the
+   * cron calls it too); swaps the tables when all are copied. Returns true
+   * while growth remains.
+   */
+  migrate(buckets: number): boolean {
+    const next = this.next;
+    if (next === null) return false;
+    const meta = this.meta;
+    const refs = this.refs;
+    const mask = this.mask;
+    const end = Math.min(this.refs.length, this.migrated + buckets);
+    for (let b = this.migrated; b < end; b++) {
+      // The entries whose home is b: one run from b on (Robin Hood order).
+      let pos = b;
+      for (let d = DIST_ONE; ; d += DIST_ONE, pos = (pos + 1) & mask) {
+        const m = meta[pos]!;
+        if (m < d) break;
+        if ((m & 0xff00) !== d) continue;
+        if (next.place(refs[pos]!, m & 0xff, this.store.refKeyHash(refs[pos]!)) < 0) {
+          // A run too long for 8 bits even at twice the size: give up, grow at once later.
+          this.next = null;
+          return false;
+        }
+      }
+      this.migrated = b + 1;
+    }
+    if (this.migrated < this.refs.length) return true;
+    this.refs = next.refs;
+    this.meta = next.meta;
+    this.mask = next.mask;
+    this.limit = next.limit;
+    this.next = null;
+    return false;
+  }
+
+  private startAt(): number {
+    return this.refs.length >= INCREMENTAL_MIN ? Math.floor(this.refs.length * START_LOAD) : Infinity;
+  }
+
+  private startGrowth(): void {
+    const next = new KeyIndex(this.store);
+    next.filling = true;
+    const size = this.refs.length * 2;
+    next.refs = new Int32Array(size);
+    next.meta = new Uint16Array(size);
+    next.mask = size - 1;
+    next.limit = Math.floor(size * MAX_LOAD);
+    this.next = next;
+    this.migrated = 0;
   }
 
   clear(): void {
+    this.next = null;
     this.refs = new Int32Array(MIN_SIZE);
     this.meta = new Uint16Array(MIN_SIZE);
     this.mask = MIN_SIZE - 1;
@@ -193,6 +295,7 @@ export class KeyIndex {
 
   /** Rehashes every entry, plus an in-hand one when extraRef >= 0 (refs are never negative), into `size` or more buckets. */
   private resize(size: number, extraRef: number, extraLow: number): void {
+    this.next = null;
     const oldRefs = this.refs;
     const oldMeta = this.meta;
     for (;; size *= 2) {
