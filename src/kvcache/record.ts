@@ -88,7 +88,7 @@ export function parseShape(text: string): Shape | null {
   return { dims, tokenAxis };
 }
 
-/** "2,32,*,1024" for a template shape; the header's actual dims when `h` is given. */
+/** A template shape as text: "2,32,*,1024". */
 export function formatShape(s: Shape): string {
   return s.dims.map((d, i) => (i === s.tokenAxis ? '*' : String(d))).join(',');
 }
