@@ -13,6 +13,7 @@ import { formatEmbeddedTable, runEmbeddedBench } from './embedded/compare.js';
 import { formatTypesTable, runTypesMemoryBench } from './memory/types.js';
 import { join } from 'node:path';
 import { formatLlmTable, runLlmBench } from './llm/run.js';
+import { runKvBench } from './kvcache/run.js';
 
 const positive = (integer: boolean) => (v: string): number => {
   const n = Number(v);
@@ -79,7 +80,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
     .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node --max-semi-space-size=1 dist/src/cli/nencache-server.js"]`)
     .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
-    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server), llm (LMCache workload vs redis-server; not in the default set)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded'])
+    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server), kvcache (KV.LOOKUP latency over 100,000 chunks, int8 quantization error), llm (LMCache workload vs redis-server; not in the default set)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded', 'kvcache'])
     .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
     .option('--types-keys <n>', 'keys of each shape loaded by the types-memory suite', positive(true), 100_000)
     .option('--hitratio-length <n>', 'requests per hit-ratio trace', positive(true), 1_000_000)
@@ -138,6 +139,7 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`\n${formatHitRatioTable(r)}`);
   }
   if (o.suites.includes('embedded')) console.log(`\n${formatEmbeddedTable(runEmbeddedBench())}`);
+  if (o.suites.includes('kvcache')) console.log(`\n${await runKvBench({ chunks: 100_000, chunksPerSequence: 16, lookups: 20_000 })}`);
   if (o.suites.includes('llm')) {
     const lo = { chunkMiB: o.llmChunkMib, ramMiB: o.llmRamMib, prefillMsPerToken: o.llmPrefillMs, clients: o.llmClients };
     console.log(`\n${formatLlmTable(await runLlmBench(lo), lo)}`);

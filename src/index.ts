@@ -12,6 +12,10 @@ export { Server, type ServerOptions } from './server/server.js';
 export { Engine, type EngineOptions } from './engine/engine.js';
 export { Database } from './engine/keyspace.js';
 export { Cache, CacheFullError, type CacheOptions, type CachePolicy, type CacheStats, type SetOptions, type CacheKey } from './embedded/cache.js';
+export {
+  KvCache, KvChunkError, type KvCacheOptions, type KvPutOptions, type KvGetOptions, type KvTensorMeta, type KvDType, type TokenIds,
+  type ChunkTier, type KvStats,
+} from './embedded/kv-cache.js';
 export { FakeClock, systemClock, type Clock } from './engine/clock.js';
 export { createLogger, silentLogger, type Logger } from './observability/log.js';
 export { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from './observability/version.js';
