@@ -14,10 +14,12 @@
  * (backward shift) and SCAN's bucket walk need without rehashing. Growing
  * rehashes every key from its item bytes (no hash is stored); a big table
  * grows incrementally (as Redis's dict rehash, without its lookups in two
- * tables): from 80% load a table twice the size is filled a few home buckets
- * per insert and per cron step while the old one stays the only one read,
- * and the two swap once every bucket is copied, so no write pays for a whole
- * rehash (at 1M keys that was a 50-100 ms pause).
+ * tables): at the load where a small table doubles at once, a table twice
+ * the size starts being filled a few home buckets per insert and per cron
+ * step while the old one, loaded a little further, stays the only one read;
+ * the two swap once every bucket is copied. No write pays for a whole rehash
+ * (at 1M keys that was a 50-100 ms pause), and memory per key at a given
+ * count is what it was with at-once doubling.
  * Entry positions are the keyspace's key handles: they move on insert and
  * delete, so a handle is only valid until the next write.
  */
@@ -51,9 +53,13 @@ const MAX_LOAD = 0.96;
 const MIN_SIZE = 8;
 /** Tables smaller than this grow at once: rehashing them takes well under a millisecond. */
 const INCREMENTAL_MIN = 1 << 12;
-/** Load at which incremental growth starts: the 16% left to MAX_LOAD, at MIGRATE_PER_INSERT buckets per insert, covers 2.5x the table. */
-const START_LOAD = 0.8;
-const MIGRATE_PER_INSERT = 16;
+/**
+ * Load at which a growing table must be done (Robin Hood probes stay short
+ * to about 0.98): the 2.5% of inserts from MAX_LOAD to here, at
+ * MIGRATE_PER_INSERT home buckets each, cover the table 1.6 times over.
+ */
+const HARD_LOAD = 0.985;
+const MIGRATE_PER_INSERT = 64;
 
 export function tagOf(h: number): number {
   return h >>> 25;
@@ -127,10 +133,11 @@ export class KeyIndex {
     // Growth work comes first: a swap changes positions, and the one returned must hold.
     if (this.next !== null) this.migrate(MIGRATE_PER_INSERT);
     if (this.count >= this.limit) {
-      if (this.next !== null) this.migrate(this.refs.length);
-      if (this.count >= this.limit) this.resize(this.refs.length * 2, -1, 0);
-    } else if (this.next === null && this.count >= this.startAt()) {
-      this.startGrowth();
+      if (this.next === null && this.refs.length >= INCREMENTAL_MIN && this.count < this.refs.length * HARD_LOAD) this.startGrowth();
+      else if (this.next === null || this.count >= this.refs.length * HARD_LOAD) {
+        if (this.next !== null) this.migrate(this.refs.length);
+        if (this.count >= this.limit) this.resize(this.refs.length * 2, -1, 0);
+      }
     }
     this.count++;
     const low = (h >>> 25) | (ttl ? META_TTL : 0);
@@ -224,10 +231,6 @@ export class KeyIndex {
     this.limit = next.limit;
     this.next = null;
     return false;
-  }
-
-  private startAt(): number {
-    return this.refs.length >= INCREMENTAL_MIN ? Math.floor(this.refs.length * START_LOAD) : Infinity;
   }
 
   private startGrowth(): void {
