@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { NENCACHE_VERSION } from '../observability/info.js';
 import { runServer, SERVER_USAGE } from './serve.js';
+import { checkRdb } from './check-rdb.js';
 
 const program = new Command();
 program.name('nencache').description('NenCache: a Redis-compatible cache server for Node.js').version(NENCACHE_VERSION);
@@ -32,6 +33,14 @@ program
     // published package does not need it to type-check.
     const mod = (await import(new URL('../../bench/run.js', import.meta.url).href)) as { main(argv: string[]): Promise<void> };
     await mod.main(['node', 'bench', ...args]);
+  });
+
+program
+  .command('check-rdb')
+  .description('check an RDB file (structure, every value, checksum) and print a summary, like redis-check-rdb')
+  .argument('<file>', 'the RDB file')
+  .action((file: string) => {
+    process.exitCode = checkRdb(file);
   });
 
 await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/conf-file.js';
 import { createLogger } from '../observability/log.js';
 import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from '../observability/info.js';
 import { Server } from '../server/server.js';
+import { RdbLoadError } from '../persistence/rdb-service.js';
 
 export const SERVER_USAGE = `Usage: nencache-server [/path/to/redis.conf] [options] [-]
        nencache-server -v or --version
@@ -44,14 +45,24 @@ export async function runServer(argv: string[]): Promise<void> {
   try {
     await server.listen();
   } catch (err) {
+    if (err instanceof RdbLoadError) {
+      // As Redis: a corrupt dump stops the server rather than serving a partial dataset.
+      console.error(err.message);
+      log.flush?.();
+      process.exit(1);
+    }
     log.error({ err }, 'Could not listen');
     console.error(`Could not create server TCP listening socket: ${(err as Error).message}`);
     process.exit(1);
   }
   const stop = (signal: string): void => {
     log.warn({ signal }, `Received ${signal} scheduling shutdown...`);
-    void server.close().then(() => process.exit(0));
+    // shutdown-on-sig*: "default" saves when save rules are set, as SHUTDOWN does.
+    const flags = config.getString(signal === 'SIGINT' ? 'shutdown-on-sigint' : 'shutdown-on-sigterm').split(' ');
+    const save = flags.includes('save') ? true : flags.includes('nosave') ? false : null;
+    const err = server.shutdown({ save, now: flags.includes('now'), force: flags.includes('force') });
+    if (err !== null) log.warn(`${signal} received but errors trying to shut down the server, check the logs for more information`);
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }

@@ -159,6 +159,10 @@ export interface ServerHandle {
   slowlogReset(): void;
   /** Zeroes the counters CONFIG RESETSTAT resets. */
   resetStats(): void;
+  /** SAVE: writes dir/dbfilename now (`keepDirty`: the change count is left alone, as FLUSHALL's save); false when it failed (logged). */
+  rdbSave(keepDirty?: boolean): boolean;
+  /** DEBUG RELOAD: save (unless `save` is false), empty every database, load the file; an error text when it failed. */
+  debugReload(save?: boolean): string | null;
   /** Stops the server. Returns an error text when refused. */
   shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null;
   /** CLIENT UNBLOCK: true when client `id` was blocked (it then gets the nil array, or the UNBLOCKED error). */

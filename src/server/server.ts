@@ -26,6 +26,7 @@ import { parseOutputLimits, type OutputLimit } from './output-limits.js';
 import { PubSubRegistry } from './pubsub.js';
 import { bindKeyspaceEvents } from './keyspace-events.js';
 import { PersistenceState } from '../persistence/state.js';
+import { debugReload, hasSaveRules, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 
 const PROTECTED_MODE_MESSAGE =
@@ -104,6 +105,7 @@ export class Server implements ServerHandle, DispatchHooks {
   private slowlogSlowerThan = 10000;
   private slowlogMaxLen = 128;
   private stopped = false;
+  private dataLoaded = false;
 
   constructor(private readonly options: ServerOptions) {
     this.config = options.config;
@@ -169,8 +171,16 @@ export class Server implements ServerHandle, DispatchHooks {
     return this.boundPort;
   }
 
-  /** Binds every address of `bind` on `port`. */
+  /**
+   * Loads dir/dbfilename (once; appendonly no) then binds every address of
+   * `bind` on `port`. Throws RdbLoadError when the file is corrupt: the
+   * server must not start on a partial dataset.
+   */
   async listen(): Promise<void> {
+    if (!this.dataLoaded) {
+      this.dataLoaded = true;
+      loadDataAtStartup(this);
+    }
     const port = this.config.getNumber('port');
     const binds = this.config.getString('bind').split(/\s+/).filter((b) => b !== '');
     let bound = port;
@@ -339,9 +349,27 @@ export class Server implements ServerHandle, DispatchHooks {
     return memorySnapshot(this);
   }
 
+  rdbSave(keepDirty = false): boolean {
+    return rdbSaveSync(this, keepDirty);
+  }
+
+  debugReload(save = true): string | null {
+    return debugReload(this, save);
+  }
+
   shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null {
-    void options;
     this.log.warn('User requested shutdown...');
+    // prepareForShutdown(): save when asked, or when save rules are set and NOSAVE was not given.
+    if (options.save === true || (options.save === null && hasSaveRules(this.config))) {
+      this.log.info('Saving the final RDB snapshot before exiting.');
+      if (!rdbSaveSync(this)) {
+        if (!options.force) {
+          this.log.warn("Error trying to save the DB, can't exit.");
+          return 'ERR Errors trying to SHUTDOWN. Check logs.';
+        }
+        this.log.warn('Error trying to save the DB. Exit anyway.');
+      }
+    }
     this.stopped = true;
     // Let the current event finish writing (SHUTDOWN has no reply on success).
     setImmediate(() => {

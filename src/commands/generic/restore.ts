@@ -3,10 +3,9 @@ import { N, notifyArg } from '../notify.js';
 import { defineCommand, rangeKeySpec, type CommandSpec } from '../define.js';
 import { NOT_INTEGER, SYNTAX } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
-import { AccessMode, LRU_CLOCK_MAX } from '../../engine/eviction/access.js';
 import { intsetLimit } from '../../engine/types/set.js';
 import { parseDumpPayload, verifyDumpPayload } from '../../persistence/rdb/dump-payload.js';
-import { storeKey, type LoadLimits } from '../../persistence/rdb/rdb-engine.js';
+import { setAccessFromRdb, storeKey, type LoadLimits } from '../../persistence/rdb/rdb-engine.js';
 import { listFill } from '../list/list-generic.js';
 import { hashLimits } from '../hash/hash-common.js';
 import type { CommandContext } from '../context.js';
@@ -22,27 +21,6 @@ function loadLimits(ctx: CommandContext): LoadLimits {
     zsetEntries: config.getNumber('zset-max-listpack-entries'),
     zsetValue: config.getNumber('zset-max-listpack-value'),
   };
-}
-
-/** objectSetLRUOrLFU: FREQ under an LFU policy, IDLETIME under any other. */
-function setAccess(ctx: CommandContext, pos: number, freq: number, idle: number): void {
-  const s = ctx.engine.stats;
-  if (s.mode === AccessMode.LFU) {
-    if (freq >= 0) ctx.db.setAccessTime(pos, (s.lfuMinutes << 8) | freq);
-    return;
-  }
-  if (idle < 0) return;
-  if (s.mode === AccessMode.ADAPTIVE) {
-    // The adaptive field keeps a 22-bit seconds clock under 2 bits of frequency.
-    const clock = (1 << 22) - 1;
-    const abs = ((s.lru & clock) - (idle % (clock + 1)) + clock + 1) & clock;
-    ctx.db.setAccessTime(pos, (ctx.db.accessTime(pos) & ~clock) | abs);
-    return;
-  }
-  let abs = s.lru - idle;
-  // An idle time past the wrapping clock's range: half-way in the future, so it reads as very old.
-  if (abs < 0) abs = (s.lru + Math.floor(LRU_CLOCK_MAX / 2)) % LRU_CLOCK_MAX;
-  ctx.db.setAccessTime(pos, abs);
 }
 
 export default defineCommand({
@@ -116,7 +94,7 @@ export default defineCommand({
     }
     const pos = storeKey(db, buf, ks, ke, value, loadLimits(ctx));
     if (ttl !== 0) db.setExpire(pos, ttl);
-    setAccess(ctx, pos, freq, idle);
+    setAccessFromRdb(db, ctx.engine.stats, pos, freq, idle);
     ctx.dirty(1);
     notifyArg(ctx, N.GENERIC, 'restore', args, 1);
     reply.ok();

@@ -1,5 +1,5 @@
 // DEBUG subcommand [arg ...]
-// Implemented: HELP, SLEEP, SET-ACTIVE-EXPIRE, OBJECT, ERROR. Dispatch refuses DEBUG
+// Implemented: HELP, SLEEP, SET-ACTIVE-EXPIRE, OBJECT, ERROR, RELOAD [NOSAVE]. Dispatch refuses DEBUG
 // unless enable-debug-command is yes (or local, from a loopback client).
 import { defineCommand, type CommandSpec } from '../define.js';
 import { NO_SUCH_KEY } from '../errors.js';
@@ -13,6 +13,11 @@ const HELP = [
   '    unit tests to simulate Redis errors.',
   'OBJECT <key>',
   '    Show low level info about `key` and associated value.',
+  'RELOAD [option ...]',
+  '    Save the RDB on disk and reload it back to memory. Valid <option> values:',
+  '    * MERGE: Merge the content of the RDB with the existing data set (not supported here).',
+  '    * NOFLUSH: Do not empty the data set before loading (not supported here).',
+  '    * NOSAVE: the database will be loaded from an existing RDB file.',
   'SET-ACTIVE-EXPIRE <0|1>',
   '    Setting it to 0 disables expiring keys in background when they are not',
   '    accessed (otherwise the Redis behavior). Setting it to 1 reenables back the',
@@ -64,6 +69,16 @@ export default defineCommand({
       const slot = ctx.db.peek(args.key(2));
       if (slot === NO_KEY) return reply.error(NO_SUCH_KEY);
       reply.simple(debugObjectLine(ctx, slot));
+    } else if (args.is(1, 'reload')) {
+      let save = true;
+      for (let i = 2; i < n; i++) {
+        if (args.is(i, 'nosave')) save = false;
+        else if (args.is(i, 'merge') || args.is(i, 'noflush')) return reply.error('ERR DEBUG RELOAD MERGE and NOFLUSH are not supported');
+        else return reply.error('ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.');
+      }
+      const err = ctx.server.debugReload(save);
+      if (err !== null) return reply.error(err);
+      reply.ok();
     } else if (n === 3 && args.is(1, 'error')) {
       // The argument is the whole error line (no "ERR " added), newlines made spaces.
       reply.error(args.str(2).replace(/[\r\n]/g, ' '));

@@ -2,6 +2,7 @@
 import { defineCommand, type CommandSpec } from '../define.js';
 import { SYNTAX } from '../errors.js';
 import { keyword } from '../strings/set-generic.js';
+import { hasSaveRules } from '../../persistence/rdb-service.js';
 
 export default defineCommand({
   name: 'flushall',
@@ -25,6 +26,9 @@ export default defineCommand({
       return reply.error(SYNTAX);
     }
     ctx.dirty(ctx.engine.flushAll());
+    // flushAllDataAndResetRDB(): with save rules, an empty dump.rdb replaces the old one at once
+    // (the change count is kept so the flush still counts as unsaved).
+    if (hasSaveRules(ctx.server.config)) ctx.server.rdbSave(true);
     reply.ok();
   },
 }) satisfies CommandSpec;

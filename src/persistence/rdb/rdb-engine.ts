@@ -14,6 +14,7 @@ import { ZView, zsetLimits, zsetStore } from '../../engine/types/zset.js';
 import { hashForEach, hashWriter, type HashLimits } from '../../engine/types/hash.js';
 import { putStringAt } from '../../engine/types/string.js';
 import type { RdbValue } from './rdb-object.js';
+import { AccessMode, LRU_CLOCK_MAX, type AccessState } from '../../engine/eviction/access.js';
 
 /** The config a load needs (the caller reads it, so this module knows no config). */
 export interface LoadLimits {
@@ -192,4 +193,27 @@ function widen(a: SetAccum, width: number): void {
 /** tryObjectEncoding, as SET does: int, embstr or raw. */
 function putString(db: Database, kbuf: Uint8Array, ks: number, ke: number, s: Buffer): number {
   return putStringAt(db, kbuf, ks, ke, s, 0, s.length);
+}
+
+/**
+ * objectSetLRUOrLFU: a loaded key's access field from RDB's FREQ (under an
+ * LFU policy) or IDLE seconds (under any other); -1 when not given.
+ */
+export function setAccessFromRdb(db: Database, s: AccessState, pos: number, freq: number, idle: number): void {
+  if (s.mode === AccessMode.LFU) {
+    if (freq >= 0) db.setAccessTime(pos, (s.lfuMinutes << 8) | freq);
+    return;
+  }
+  if (idle < 0) return;
+  if (s.mode === AccessMode.ADAPTIVE) {
+    // The adaptive field keeps a 22-bit seconds clock under 2 bits of frequency.
+    const clock = (1 << 22) - 1;
+    const abs = ((s.lru & clock) - (idle % (clock + 1)) + clock + 1) & clock;
+    db.setAccessTime(pos, (db.accessTime(pos) & ~clock) | abs);
+    return;
+  }
+  let abs = s.lru - idle;
+  // An idle time past the wrapping clock's range: half-way in the future, so it reads as very old.
+  if (abs < 0) abs = (s.lru + Math.floor(LRU_CLOCK_MAX / 2)) % LRU_CLOCK_MAX;
+  db.setAccessTime(pos, abs);
 }

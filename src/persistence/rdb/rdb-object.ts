@@ -10,6 +10,7 @@
 import { isCanonicalInt64, parseInt64 } from '../../engine/types/int64.js';
 import { lzfCompress, lzfDecompress } from './lzf.js';
 import { ListpackWriter, decodeIntset, decodeListpack, encodeIntset } from './listpack-rdb.js';
+import { readLegacy } from './rdb-legacy.js';
 
 /** RDB object types (rdb.h). */
 export const enum RdbType {
@@ -146,12 +147,17 @@ export class RdbWriter {
   }
 }
 
-/** Signals malformed input while reading; caught at the codec's edge. */
-class BadData extends Error {}
+/** Signals malformed input (or input cut short) while reading; caught at the codec's edge. */
+export class BadData extends Error {}
 
-/** Reads RDB primitives from a buffer; every read throws BadData past the end. */
+/**
+ * Reads RDB primitives from a buffer; every read throws BadData past the end.
+ * A subclass may refill `buf` (a window over a file) by overriding byte() and
+ * take(): every other read goes through them, and each result of take() is
+ * used before the next read.
+ */
 export class RdbReader {
-  constructor(readonly buf: Buffer, public pos = 0, readonly end = buf.length) {}
+  constructor(public buf: Buffer, public pos = 0, public end = buf.length) {}
 
   byte(): number {
     if (this.pos >= this.end) throw new BadData();
@@ -208,29 +214,46 @@ export class RdbReader {
 
 /** Writes a value's RDB type byte and body (rdbSaveObjectType + rdbSaveObject). */
 export function writeValue(w: RdbWriter, v: RdbValue): void {
+  w.byte(valueType(v));
+  writeBody(w, v);
+}
+
+/** The RDB type byte of a value (rdbSaveObjectType). */
+export function valueType(v: RdbValue): RdbType {
   switch (v.kind) {
     case 'string':
-      w.byte(RdbType.STRING);
+      return RdbType.STRING;
+    case 'list':
+      return RdbType.LIST_QUICKLIST_2;
+    case 'set':
+      return v.intset !== null ? RdbType.SET_INTSET : RdbType.SET;
+    case 'zset':
+      return v.compact ? RdbType.ZSET_LISTPACK : RdbType.ZSET_2;
+    case 'hash':
+      return v.compact ? RdbType.HASH_LISTPACK : RdbType.HASH;
+  }
+}
+
+/** Writes a value's body, the bytes after its type byte (rdbSaveObject). */
+export function writeBody(w: RdbWriter, v: RdbValue): void {
+  switch (v.kind) {
+    case 'string':
       if (typeof v.value === 'object') w.string(v.value);
       else w.integer(v.value);
       return;
     case 'list':
-      w.byte(RdbType.LIST_QUICKLIST_2);
       writeQuicklist(w, v.items, v.fill);
       return;
     case 'set':
       if (v.intset !== null) {
-        w.byte(RdbType.SET_INTSET);
         w.string(encodeIntset(v.intset.width, v.intset.values));
         return;
       }
-      w.byte(RdbType.SET);
       w.length(v.members.length);
       for (const m of v.members) w.string(m);
       return;
     case 'zset':
       if (v.compact) {
-        w.byte(RdbType.ZSET_LISTPACK);
         const lp = listpack.reset();
         for (let i = 0; i < v.members.length; i++) {
           lp.append(v.members[i]!);
@@ -240,7 +263,6 @@ export function writeValue(w: RdbWriter, v: RdbValue): void {
         return;
       }
       // From the greatest to the smallest, so that loading inserts at the head.
-      w.byte(RdbType.ZSET_2);
       w.length(v.members.length);
       for (let i = v.members.length - 1; i >= 0; i--) {
         w.string(v.members[i]!);
@@ -249,7 +271,6 @@ export function writeValue(w: RdbWriter, v: RdbValue): void {
       return;
     case 'hash':
       if (v.compact) {
-        w.byte(RdbType.HASH_LISTPACK);
         const lp = listpack.reset();
         for (let i = 0; i < v.fields.length; i++) {
           lp.append(v.fields[i]!);
@@ -258,7 +279,6 @@ export function writeValue(w: RdbWriter, v: RdbValue): void {
         w.string(lp.finish());
         return;
       }
-      w.byte(RdbType.HASH);
       w.length(v.fields.length);
       for (let i = 0; i < v.fields.length; i++) {
         w.string(v.fields[i]!);
@@ -337,7 +357,7 @@ function formatG17(d: number): string {
 }
 
 /** strtod for a listpack score (always well-formed when Redis wrote it). */
-function parseScore(b: Buffer): number {
+export function parseScore(b: Buffer): number {
   const s = b.toString('latin1');
   if (s === 'inf' || s === '+inf') return Infinity;
   if (s === '-inf') return -Infinity;
@@ -460,6 +480,6 @@ function readModel(type: number, r: RdbReader): RdbValue | null {
       return { kind: 'hash', fields, values, compact: true };
     }
     default:
-      return null;
+      return readLegacy(type, r);
   }
 }

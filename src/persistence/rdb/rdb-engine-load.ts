@@ -1,0 +1,59 @@
+/**
+ * Loads an RDB file into the engine's databases (rdbLoad): each key is
+ * rebuilt with the current encoding limits, keys already expired are
+ * skipped and counted, IDLE/FREQ set the access field as the policy reads
+ * it. A duplicate key or a database number out of range is a format error.
+ */
+import type { AccessState } from '../../engine/eviction/access.js';
+import type { Database } from '../../engine/keyspace.js';
+import { NO_KEY } from '../../engine/status.js';
+import { setAccessFromRdb, storeKey, type LoadLimits } from './rdb-engine.js';
+import { RdbFormatError, parseRdbFile, type RdbParseResult, type RdbVisitor } from './rdb-load.js';
+
+export interface EngineLoadOptions {
+  limits: LoadLimits;
+  access: AccessState;
+  /** Keys expiring before this (ms) are skipped. */
+  nowMs: number;
+  /** Verify the trailer (rdbchecksum). */
+  checksum: boolean;
+  aux?: RdbVisitor['aux'];
+  progress?: RdbVisitor['progress'];
+}
+
+export interface EngineLoadResult extends RdbParseResult {
+  keysLoaded: number;
+  keysExpired: number;
+}
+
+/** Reads `path` into `dbs` (which should be empty). Throws RdbFormatError, or an fs error when the file cannot be read. */
+export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opts: EngineLoadOptions): EngineLoadResult {
+  let loaded = 0;
+  let expired = 0;
+  let db: Database = dbs[0]!;
+  const visitor: RdbVisitor = {
+    aux: opts.aux,
+    progress: opts.progress,
+    selectDb(index, offset) {
+      if (index >= dbs.length) {
+        throw new RdbFormatError(offset, `FATAL: Data file was created with a Redis server configured to handle more than ${dbs.length} databases. Exiting`);
+      }
+      db = dbs[index]!;
+    },
+    entry(e) {
+      // rdbLoad on a master: a key already expired is not created.
+      if (e.expireMs !== -1 && e.expireMs < opts.nowMs) {
+        expired++;
+        return;
+      }
+      const k = e.key;
+      if (db.findAt(k, 0, k.length) !== NO_KEY) throw new RdbFormatError(e.offset, `Duplicated key '${k.toString('latin1')}' found in RDB file (DB ${e.db})`);
+      const pos = storeKey(db, k, 0, k.length, e.value, opts.limits);
+      if (e.expireMs !== -1) db.setExpire(pos, e.expireMs);
+      if (e.idle >= 0 || e.freq >= 0) setAccessFromRdb(db, opts.access, db.findAt(k, 0, k.length), e.freq, e.idle);
+      loaded++;
+    },
+  };
+  const res = parseRdbFile(path, visitor, { checksum: opts.checksum });
+  return { ...res, keysLoaded: loaded, keysExpired: expired };
+}
