@@ -79,14 +79,21 @@ export class BackgroundFile {
     const stepMs = this.options.stepMs ?? 1;
     const fsyncEvery = this.options.fsyncEvery ?? 0;
     let synced = 0;
-    const fh = await open(temp, 'w');
-    // The point in time is now: the file is open, nothing can fail before the first key.
+    // The point in time is the call (as Redis's fork in the command), before any await.
     const skip = this.options.skipFlushed ?? false;
     const snapshot = new Snapshot(this.dbs, { key: (i, db, pos) => this.encoder.key(i, db, pos), skipFlushed: () => skip });
     this.snapshot = snapshot;
+    // Keys written before the file opens are encoded at once: the header must come first.
+    this.encoder.begin();
+    let fh;
+    try {
+      fh = await open(temp, 'w');
+    } catch (e) {
+      snapshot.abort();
+      throw e;
+    }
     try {
       if (this.aborted) throw new SnapshotAborted();
-      this.encoder.begin();
       for (;;) {
         const deadline = performance.now() + stepMs;
         let done = snapshot.done;

@@ -10,21 +10,8 @@ import type { Config } from '../config/config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../observability/log.js';
 import { BackgroundFile, SnapshotAborted, type SnapshotEncoder } from './background-file.js';
+import { parseSaveRules } from './save-rules.js';
 import type { PersistenceState } from './state.js';
-
-/** One `save` rule: snapshot after `seconds` when at least `changes` writes happened. */
-export interface SaveRule {
-  seconds: number;
-  changes: number;
-}
-
-/** The `save` config value ("3600 1 300 100", "" for none) as rules. */
-export function parseSaveRules(v: string): SaveRule[] {
-  const words = v.trim().split(/\s+/).filter((w) => w !== '');
-  const rules: SaveRule[] = [];
-  for (let i = 0; i + 1 < words.length; i += 2) rules.push({ seconds: Number(words[i]), changes: Number(words[i + 1]) });
-  return rules;
-}
 
 /** Redis's CONFIG_BGSAVE_RETRY_DELAY: seconds before a failed save is retried by the rules. */
 const RETRY_DELAY_S = 5;
@@ -36,7 +23,7 @@ export interface BgsaveHost {
   readonly log: Logger;
   readonly persistence: PersistenceState;
   /** The server's change counter (server.dirty). */
-  dirty(): number;
+  changes(): number;
   /** An encoder for an RDB file of the engine, as of now. */
   rdbEncoder(): SnapshotEncoder;
   /** Whether another background job (an AOF rewrite) holds the snapshot. */
@@ -89,11 +76,12 @@ export class BackgroundSaver {
     const target = join(dir, h.config.getString('dbfilename'));
     const job = new BackgroundFile(h.engine.dbs, h.rdbEncoder(), {
       target,
-      temp: join(dir, `temp-${process.pid}.rdb`),
+      // Not SAVE's temp-<pid>.rdb: a SAVE may run while an aborted BGSAVE still lets go of its file.
+      temp: join(dir, `temp-bg-${process.pid}.rdb`),
       fsyncEvery: h.config.getBool('rdb-save-incremental-fsync') ? 4 * 1024 * 1024 : 0,
     });
     const st = h.persistence;
-    const dirtyAtStart = h.dirty();
+    const dirtyAtStart = h.changes();
     const started = Date.now();
     this.job = job;
     this.scheduled = false;
@@ -122,6 +110,8 @@ export class BackgroundSaver {
       },
     );
     this.running = run.finally(() => {
+      st.saveKeysProcessed = 0;
+      st.saveKeysTotal = 0;
       st.lastBgsaveTimeSec = Math.round((Date.now() - started) / 1000);
       st.bgsaveStartMs = 0;
       this.job = null;
@@ -130,13 +120,15 @@ export class BackgroundSaver {
     return this.running;
   }
 
-  /** Stops a running save (FLUSHALL, SHUTDOWN): the old file stays; resolves once it has let go. */
-  async abort(): Promise<void> {
-    const running = this.running;
-    if (this.job === null || running === null) return;
+  /**
+   * Stops a running save at once (FLUSHALL, SHUTDOWN, as Redis kills its
+   * child): the walk lets the databases go now, the old file stays, and the
+   * temp file is removed in the background.
+   */
+  abort(): void {
+    if (this.job === null) return;
     this.host.log.info(`Killing RDB child: ${process.pid}`);
     this.job.abort();
-    await running;
   }
 
   /** Waits for the running save, if any; true when there was none or it succeeded. */
@@ -144,17 +136,38 @@ export class BackgroundSaver {
     return this.running === null ? true : this.running;
   }
 
-  /** Called by the cron: starts a scheduled save or one the `save` rules ask for. */
+  private rulesText = '';
+  private rulesParsed: readonly { seconds: number; changes: number }[] = [];
+
+  private rules(): readonly { seconds: number; changes: number }[] {
+    const v = this.host.config.getString('save');
+    if (v !== this.rulesText) {
+      this.rulesText = v;
+      try {
+        this.rulesParsed = parseSaveRules(v);
+      } catch {
+        this.rulesParsed = [];
+      }
+    }
+    return this.rulesParsed;
+  }
+
+  /** Called by the cron: progress for INFO, then a scheduled save or one the `save` rules ask for. */
   cron(nowMs: number): void {
-    if (this.job !== null || this.host.otherJobRunning()) return;
+    const st = this.host.persistence;
+    if (this.job !== null) {
+      st.saveKeysProcessed = this.job.keysProcessed;
+      st.saveKeysTotal = this.job.keysTotal;
+      return;
+    }
+    if (this.host.otherJobRunning()) return;
     if (this.scheduled) {
       void this.start();
       return;
     }
-    const st = this.host.persistence;
     const now = Math.floor(nowMs / 1000);
-    const changes = this.host.dirty() - st.dirtyAtLastSave;
-    for (const rule of parseSaveRules(this.host.config.getString('save'))) {
+    const changes = this.host.changes() - st.dirtyAtLastSave;
+    for (const rule of this.rules()) {
       if (changes >= rule.changes && now - st.lastSaveTime > rule.seconds && (now - this.lastTry > RETRY_DELAY_S || st.lastBgsaveOk)) {
         this.host.log.info(`${rule.changes} changes in ${rule.seconds} seconds. Saving...`);
         void this.start();

@@ -26,7 +26,9 @@ import { parseOutputLimits, type OutputLimit } from './output-limits.js';
 import { PubSubRegistry } from './pubsub.js';
 import { bindKeyspaceEvents } from './keyspace-events.js';
 import { PersistenceState } from '../persistence/state.js';
-import { debugReload, hasSaveRules, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
+import { BackgroundSaver } from '../persistence/bgsave.js';
+import { RdbSnapshotEncoder } from '../persistence/rdb/rdb-snapshot.js';
+import { debugReload, hasSaveRules, loadDataAtStartup, rdbFileOptions, rdbSaveSync } from '../persistence/rdb-service.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 
 const PROTECTED_MODE_MESSAGE =
@@ -78,6 +80,8 @@ export class Server implements ServerHandle, DispatchHooks {
   readonly pubsubRegistry = new PubSubRegistry();
   /** Snapshot, AOF and loading state (INFO persistence, LASTSAVE). */
   readonly persistence = new PersistenceState();
+  /** BGSAVE and the save rules (../persistence/bgsave.ts). */
+  readonly bgsave: BackgroundSaver;
   /** notify-keyspace-events bits, 0 when nothing would be published (./keyspace-events.ts). */
   keyspaceEvents = 0;
   /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
@@ -116,6 +120,15 @@ export class Server implements ServerHandle, DispatchHooks {
       const prev = this.current;
       this.current = c;
       return prev;
+    });
+    this.bgsave = new BackgroundSaver({
+      config: this.config,
+      engine: this.engine,
+      log: this.log,
+      persistence: this.persistence,
+      changes: () => this.stats.dirty,
+      rdbEncoder: () => new RdbSnapshotEncoder(rdbFileOptions(this), Date.now()),
+      otherJobRunning: () => false,
     });
     this.bindEvictionSettings();
     bindKeyspaceEvents(this);
@@ -217,6 +230,7 @@ export class Server implements ServerHandle, DispatchHooks {
     if (this.cron !== null) clearInterval(this.cron);
     this.cron = null;
     this.blocking.stop();
+    this.bgsave.abort();
     for (const c of [...this.conns.values()]) c.close();
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
@@ -359,6 +373,10 @@ export class Server implements ServerHandle, DispatchHooks {
 
   shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null {
     this.log.warn('User requested shutdown...');
+    if (this.bgsave.inProgress) {
+      this.log.warn('There is a child saving an .rdb. Killing it!');
+      this.bgsave.abort();
+    }
     // prepareForShutdown(): save when asked, or when save rules are set and NOSAVE was not given.
     if (options.save === true || (options.save === null && hasSaveRules(this.config))) {
       this.log.info('Saving the final RDB snapshot before exiting.');
@@ -428,6 +446,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.engine.refreshClock();
     if (this.activeExpire) this.engine.activeExpireCycle(1);
     this.engine.growTables();
+    this.bgsave.cron(this.cachedNow);
     for (const c of this.conns.values()) c.checkOutputLimit();
     const timeout = this.config.getNumber('timeout');
     if (timeout > 0) {

@@ -25,6 +25,8 @@ export default defineCommand({
     if (args.count > 2 || (args.count === 2 && !keyword(args, 1, 'sync') && !keyword(args, 1, 'async'))) {
       return reply.error(SYNTAX);
     }
+    // As Redis kills its BGSAVE child: the snapshot would only save what is being flushed.
+    ctx.server.bgsave.abort();
     ctx.dirty(ctx.engine.flushAll());
     // flushAllDataAndResetRDB(): with save rules, an empty dump.rdb replaces the old one at once
     // (the change count is kept so the flush still counts as unsaved).
