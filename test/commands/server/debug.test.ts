@@ -74,9 +74,13 @@ describe('DEBUG', () => {
       [['DEBUG', 'jmap'], "-ERR unknown subcommand or wrong number of arguments for 'jmap'. Try DEBUG HELP.\r\n"],
       [
         ['DEBUG', 'HELP'],
-        '*14\r\n+DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n+ERROR <string>\r\n' +
+        '*19\r\n+DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n+ERROR <string>\r\n' +
           '+    Return a Redis protocol error with <string> as message. Useful for clients\r\n+    unit tests to simulate Redis errors.\r\n' +
-          '+OBJECT <key>\r\n+    Show low level info about `key` and associated value.\r\n+SET-ACTIVE-EXPIRE <0|1>\r\n' +
+          '+OBJECT <key>\r\n+    Show low level info about `key` and associated value.\r\n' +
+          '+RELOAD [option ...]\r\n+    Save the RDB on disk and reload it back to memory. Valid <option> values:\r\n' +
+          '+    * MERGE: Merge the content of the RDB with the existing data set (not supported here).\r\n' +
+          '+    * NOFLUSH: Do not empty the data set before loading (not supported here).\r\n' +
+          '+    * NOSAVE: the database will be loaded from an existing RDB file.\r\n+SET-ACTIVE-EXPIRE <0|1>\r\n' +
           '+    Setting it to 0 disables expiring keys in background when they are not\r\n' +
           '+    accessed (otherwise the Redis behavior). Setting it to 1 reenables back the\r\n+    default.\r\n' +
           '+SLEEP <seconds>\r\n+    Stop the server for <seconds>. Decimals allowed.\r\n+HELP\r\n+    Prints this help.\r\n',
