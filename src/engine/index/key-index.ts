@@ -101,6 +101,13 @@ export class KeyIndex {
     return pos;
   }
 
+  /** Grows the table now so that `n` keys fit without a rehash (a load's RESIZEDB hint). */
+  reserve(n: number): void {
+    let size = this.refs.length;
+    while (Math.floor(size * MAX_LOAD) < n) size *= 2;
+    if (size > this.refs.length) this.resize(size, -1, 0);
+  }
+
   /** Adds an item whose key is known to be absent; returns its position. */
   insert(ref: number, h: number, ttl: boolean): number {
     if (this.count >= this.limit) this.resize(this.refs.length * 2, -1, 0);
