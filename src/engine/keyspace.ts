@@ -397,6 +397,11 @@ export class Database {
     if (this.index.size === 0) this.sweepAt = 0;
   }
 
+  /** Makes room for `n` keys in the key table at once, so a bulk load does not rehash as it grows. */
+  reserve(n: number): void {
+    this.index.reserve(n);
+  }
+
   /** Removes every key. */
   clear(): void {
     if (this.snap !== null) this.snap.clearing(this);

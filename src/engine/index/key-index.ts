@@ -128,6 +128,13 @@ export class KeyIndex {
     return pos;
   }
 
+  /** Grows the table now so that `n` keys fit without a rehash (a load's RESIZEDB hint). */
+  reserve(n: number): void {
+    let size = this.refs.length;
+    while (Math.floor(size * MAX_LOAD) < n) size *= 2;
+    if (size > this.refs.length) this.resize(size, -1, 0);
+  }
+
   /** Adds an item whose key is known to be absent; returns its position. */
   insert(ref: number, h: number, ttl: boolean): number {
     // Growth work comes first: a swap changes positions, and the one returned must hold.

@@ -150,8 +150,18 @@ export function lzfDecompress(src: Uint8Array, start: number, end: number, outLe
       ref -= src[ip++]!;
       len += 2;
       if (op + len > outLen || ref < 0) return null;
-      // Byte by byte: a reference may overlap the bytes it produces.
-      for (let k = 0; k < len; k++) out[op++] = out[ref++]!;
+      const dist = op - ref;
+      if (dist === 1) {
+        // A run of one byte (the common case of repetitive values).
+        out.fill(out[ref]!, op, op + len);
+        op += len;
+      } else if (dist >= len && len >= 16) {
+        out.copyWithin(op, ref, ref + len);
+        op += len;
+      } else {
+        // Byte by byte: the reference overlaps the bytes it produces.
+        for (let k = 0; k < len; k++) out[op++] = out[ref++]!;
+      }
     }
   }
   return op === outLen ? out : null;

@@ -4,6 +4,7 @@
  * skipped and counted, IDLE/FREQ set the access field as the policy reads
  * it. A duplicate key or a database number out of range is a format error.
  */
+import fs from 'node:fs';
 import type { AccessState } from '../../engine/eviction/access.js';
 import type { Database } from '../../engine/keyspace.js';
 import { NO_KEY } from '../../engine/status.js';
@@ -31,6 +32,7 @@ export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opt
   let loaded = 0;
   let expired = 0;
   let db: Database = dbs[0]!;
+  const fileSize = fs.statSync(path).size;
   const visitor: RdbVisitor = {
     aux: opts.aux,
     progress: opts.progress,
@@ -39,6 +41,10 @@ export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opt
         throw new RdbFormatError(offset, `FATAL: Data file was created with a Redis server configured to handle more than ${dbs.length} databases. Exiting`);
       }
       db = dbs[index]!;
+    },
+    resizeDb(size) {
+      // A hint: a key takes at least 4 bytes of the file, so a corrupt count cannot make us reserve more than it holds.
+      db.reserve(Math.min(size, Math.floor(fileSize / 4)));
     },
     entry(e) {
       // rdbLoad on a master: a key already expired is not created.
