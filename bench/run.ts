@@ -14,6 +14,7 @@ import { formatTypesTable, runTypesMemoryBench } from './memory/types.js';
 import { join } from 'node:path';
 import { formatLlmTable, runLlmBench } from './llm/run.js';
 import { runKvBench } from './kvcache/run.js';
+import { formatLargeTable, runLargeBench } from './server/large.js';
 
 const positive = (integer: boolean) => (v: string): number => {
   const n = Number(v);
@@ -80,7 +81,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
     .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node --max-semi-space-size=1 dist/src/cli/nencache-server.js"]`)
     .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
-    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server), kvcache (KV.LOOKUP latency over 100,000 chunks, int8 quantization error), llm (LMCache workload vs redis-server; not in the default set)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded', 'kvcache'])
+    .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server), large (1 and 4 MiB redis-benchmark and 32 MiB raw-socket SET/GET in GB/s vs redis-server), kvcache (KV.LOOKUP latency over 100,000 chunks, int8 quantization error), llm (LMCache workload vs redis-server; not in the default set)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded', 'large', 'kvcache'])
     .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
     .option('--types-keys <n>', 'keys of each shape loaded by the types-memory suite', positive(true), 100_000)
     .option('--hitratio-length <n>', 'requests per hit-ratio trace', positive(true), 1_000_000)
@@ -133,6 +134,19 @@ export async function main(argv: string[]): Promise<void> {
       nencacheCommand: nencacheCmd ?? ['node', '--max-semi-space-size=1', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
     };
     console.log(`\n${formatTypesTable(await runTypesMemoryBench(o.typesKeys, mo), o.typesKeys)}`);
+  }
+  if (o.suites.includes('large')) {
+    const rows = await runLargeBench({
+      rounds: o.rounds,
+      sizes: [1024 * 1024, 4 * 1024 * 1024],
+      clients: 4,
+      requests: 400,
+      rawSize: 32 * 1024 * 1024,
+      rawClients: 2,
+      rawOps: 32,
+      nencacheCmd: nencacheCmd ?? ['node', '--max-semi-space-size=1', join(repoRoot(), 'dist/src/cli/nencache-server.js')],
+    });
+    console.log(`\n${formatLargeTable(rows)}`);
   }
   if (o.suites.includes('hitratio')) {
     const r = runHitRatio({ policies: enginePolicies(), length: o.hitratioLength, universe: o.hitratioUniverse });

@@ -6,8 +6,16 @@
 import { Database } from '../engine/keyspace.js';
 import { parseInt64 } from '../engine/types/int64.js';
 
+/** Who may give up the buffer the arguments point into (the connection's parser). */
+export interface ArgDonor {
+  /** A view of bytes [start, end) that the caller may keep, or null when they must be copied. */
+  donate(start: number, end: number): Buffer | null;
+}
+
 export class Args {
   buf: Buffer = Buffer.alloc(0);
+  /** Set once by a connection whose parser can hand over a big value's buffer; null for copies (MULTI, blocked clients). */
+  donor: ArgDonor | null = null;
   offs: Int32Array = new Int32Array(0);
   lens: Int32Array = new Int32Array(0);
   count = 0;
@@ -50,6 +58,17 @@ export class Args {
   view(i: number): Buffer {
     const o = this.offs[i]!;
     return this.buf.subarray(o, o + this.lens[i]!);
+  }
+
+  /**
+   * The argument's bytes for keeping without a copy, when they fill a buffer
+   * of their own that the connection can give up (a big value); null when
+   * the caller must copy them. After it, `buf` stays readable as before.
+   */
+  take(i: number): Buffer | null {
+    if (this.donor === null) return null;
+    const o = this.offs[i]!;
+    return this.donor.donate(o, o + this.lens[i]!);
   }
 
   /** An owned copy of the argument's bytes, for storing. */

@@ -65,6 +65,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.laddr = `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`;
     this.authenticated = !server.requiresAuth();
     this.parser = new RespParser(server.parserLimits);
+    this.args.donor = this.parser;
     this.writer = new RespWriter(
       (chunk) => this.send(chunk),
       (text) => server.countError(text),

@@ -30,6 +30,7 @@ import { BackgroundSaver } from '../persistence/bgsave.js';
 import { RdbSnapshotEncoder } from '../persistence/rdb/rdb-snapshot.js';
 import { debugReload, hasSaveRules, loadDataAtStartup, rdbFileOptions, rdbSaveSync } from '../persistence/rdb-service.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
+import { LmcacheListener } from './lmcache-listener.js';
 
 const PROTECTED_MODE_MESSAGE =
   "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
@@ -97,6 +98,8 @@ export class Server implements ServerHandle, DispatchHooks {
   private lastOps = 0;
   private lastOpsTime = Date.now();
 
+  /** The lm:// listener when lmcache-port is set. */
+  lmcache: LmcacheListener | null = null;
   private readonly listeners: net.Server[] = [];
   private readonly conns = new Map<number, Connection>();
   private readonly monitors = new Set<Connection>();
@@ -221,6 +224,17 @@ export class Server implements ServerHandle, DispatchHooks {
       this.listeners.push(srv);
     }
     this.boundPort = bound;
+    const lmPort = this.config.getNumber('lmcache-port');
+    if (lmPort !== 0) {
+      const lm = new LmcacheListener(this);
+      try {
+        await lm.listen(this.config.getString('lmcache-bind'), lmPort);
+      } catch (err) {
+        await this.close();
+        throw err;
+      }
+      this.lmcache = lm;
+    }
     this.startCron();
     this.log.info({ port: bound, bind: binds }, 'Ready to accept connections');
   }
@@ -232,6 +246,8 @@ export class Server implements ServerHandle, DispatchHooks {
     this.blocking.stop();
     this.bgsave.abort();
     for (const c of [...this.conns.values()]) c.close();
+    if (this.lmcache !== null) await this.lmcache.close();
+    this.lmcache = null;
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
   }

@@ -9,7 +9,7 @@ import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
 import { NOT_INTEGER, SYNTAX, WRONGTYPE, invalidExpire } from '../errors.js';
 import { NO_KEY, KeyType } from '../../engine/status.js';
-import { putStringAt } from '../../engine/types/string.js';
+import { putOwnedStringAt, putStringAt } from '../../engine/types/string.js';
 import { replyStoredString } from './string-reply.js';
 import { N, notifyArg } from '../notify.js';
 
@@ -23,6 +23,8 @@ export const SET_PX = 64;
 export const SET_EXAT = 128;
 export const SET_PXAT = 256;
 const ANY_EXPIRE = SET_EX | SET_PX | SET_EXAT | SET_PXAT;
+/** Values at least this big may be taken over from the connection's buffer (Args.take) rather than copied. */
+const OWN_MIN = 64 * 1024;
 
 export interface ExtendedOptions {
   flags: number;
@@ -162,7 +164,12 @@ export function setGeneric(
     }
     return;
   }
-  const slot = putStringAt(db, kbuf, ks, ke, kbuf, args.start(valueArg), args.end(valueArg), (flags & SET_KEEPTTL) !== 0);
+  const keepTtl = (flags & SET_KEEPTTL) !== 0;
+  // A big value received into a buffer of its own is kept as is: no second copy.
+  const owned = args.len(valueArg) >= OWN_MIN ? args.take(valueArg) : null;
+  const slot = owned !== null
+    ? putOwnedStringAt(db, kbuf, ks, ke, owned, keepTtl)
+    : putStringAt(db, kbuf, ks, ke, kbuf, args.start(valueArg), args.end(valueArg), keepTtl);
   ctx.dirty(1);
   notifyArg(ctx, N.STRING, 'set', args, 1);
   if (when > 0) {

@@ -26,6 +26,15 @@ export function putStringAt(db: Database, kbuf: Uint8Array, kstart: number, kend
   return db.putBytesAt(kbuf, kstart, kend, len <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW, src, start, end, keepTtl);
 }
 
+/**
+ * Stores a big value Buffer the caller gives up (a SET value received into a
+ * buffer of its own): kept as the value itself, not copied. Raw encoding, as
+ * for any value too long for an int or an embstr.
+ */
+export function putOwnedStringAt(db: Database, kbuf: Uint8Array, kstart: number, kend: number, value: Buffer, keepTtl = false): number {
+  return db.putAt(kbuf, kstart, kend, KeyType.STRING, Encoding.RAW, value, keepTtl);
+}
+
 /** Stores an integer value with the int encoding. */
 export function putInteger(db: Database, key: string, n: number | bigint, keepTtl: boolean): number {
   return db.put(key, KeyType.STRING, Encoding.INT, n, keepTtl);

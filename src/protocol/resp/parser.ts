@@ -2,8 +2,10 @@
  * RESP request parser, in place: arguments are (offset, length) slices into
  * `buf`, valid until the next call to next(). A frame split across reads is
  * kept in a per-connection pending buffer, sized from the bulk header so a
- * large value is copied once, and parsing resumes where it stopped (no
- * re-scan). Errors and limits follow Redis 7.0's networking.c exactly.
+ * large value is copied once (a read that runs past a big frame is split, the
+ * rest parsed after it, so the buffer never doubles), and parsing resumes
+ * where it stopped (no re-scan). A command may keep a big value's buffer
+ * (donate()). Errors and limits follow Redis 7.0's networking.c exactly.
  */
 import { parseLength } from '../../engine/types/int64.js';
 import { splitInline } from './inline.js';
@@ -26,6 +28,8 @@ export const enum ParseResult {
 const INLINE_MAX = 64 * 1024;
 /** Bulk arguments at least this big get a pending buffer sized exactly for them. */
 const BIG_ARG = 32 * 1024;
+/** Room a big bulk's buffer keeps for each argument after it in its frame (the `EX 3600` of a SET). */
+const TAIL_ROOM = 64;
 const INT_MAX = 2147483647;
 const CR = 13;
 const LF = 10;
@@ -46,6 +50,8 @@ export class RespParser {
   private pos = 0;
   private end = 0;
   private pending: Buffer | null = null;
+  /** The part of a read that came after a big frame's end, parsed once that frame is done. */
+  private overflow: Buffer | null = null;
   private frameStart = 0;
   /** Arguments still to read in the current multibulk frame (0 = at a frame boundary). */
   private mbLeft = 0;
@@ -56,11 +62,22 @@ export class RespParser {
 
   /** Bytes buffered but not yet consumed (Redis's qbuf). */
   get queryBufferLength(): number {
-    return this.end - this.pos;
+    return this.end - this.pos + (this.overflow === null ? 0 : this.overflow.length);
   }
 
   /** Hands the parser the bytes of one socket read. Returns false when the query buffer limit is exceeded. */
   feed(chunk: Buffer): boolean {
+    if (this.overflow !== null) this.absorbOverflow();
+    return this.append(chunk, true);
+  }
+
+  /**
+   * Appends a read to the buffered bytes. With `split`, a read that runs past
+   * the end of the big bulk being received fills its buffer only to the end
+   * of the frame; the rest waits in `overflow` (growing the buffer would copy
+   * the whole value again).
+   */
+  private append(chunk: Buffer, split: boolean): boolean {
     if (this.pending === null || this.end === 0) {
       this.buf = chunk;
       this.pos = 0;
@@ -71,6 +88,14 @@ export class RespParser {
     const need = this.end + chunk.length;
     if (need > this.limits.queryBufferLimit) return false;
     let dst = this.pending;
+    if (need > dst.length && split && this.bulkLen >= BIG_ARG && this.pos + this.bulkLen + 2 <= dst.length) {
+      const room = dst.length - this.end;
+      chunk.copy(dst, this.end, 0, room);
+      this.buf = dst;
+      this.end = dst.length;
+      this.overflow = chunk.subarray(room);
+      return true;
+    }
     if (need > dst.length) {
       const bigger = Buffer.allocUnsafe(Math.max(need, this.wantedSize(), dst.length * 2));
       dst.copy(bigger, 0, 0, this.end);
@@ -86,9 +111,33 @@ export class RespParser {
   /** Parses the next command. Call until it returns NEED_MORE or ERROR. */
   next(): ParseResult {
     for (;;) {
+      const r = this.parse();
+      if (r !== ParseResult.NEED_MORE || this.overflow === null) return r;
+      // The query buffer limit was checked for the whole read.
+      const rest = this.overflow;
+      this.overflow = null;
+      this.append(rest, true);
+    }
+  }
+
+  /**
+   * Lets the caller keep bytes [start, end) of the current command's buffer
+   * (a big SET value) instead of copying them: returns a view of them, and
+   * the parser never writes to that buffer again. Null when the bytes share
+   * their buffer with others (a socket read, a small reused buffer).
+   */
+  donate(start: number, end: number): Buffer | null {
+    const b = this.buf;
+    if (b !== this.pending || end - start < b.length >>> 1) return null;
+    this.pending = null;
+    return b.subarray(start, end);
+  }
+
+  private parse(): ParseResult {
+    for (;;) {
       if (this.mbLeft === 0) {
         if (this.pos >= this.end) {
-          this.reset();
+          this.rewind();
           return ParseResult.NEED_MORE;
         }
         this.frameStart = this.pos;
@@ -161,14 +210,30 @@ export class RespParser {
    * client's pipelined commands), so that feed() appends to them.
    */
   hold(): void {
-    if (this.pos >= this.end) return this.reset();
-    this.frameStart = this.pos;
-    this.argc = 0;
-    this.stash();
+    if (this.pos >= this.end) this.rewind();
+    else {
+      this.frameStart = this.pos;
+      this.argc = 0;
+      this.stash();
+    }
+    if (this.overflow !== null) this.absorbOverflow();
   }
 
   /** Drops everything buffered (after an error, or when the client is closed). */
   reset(): void {
+    this.overflow = null;
+    this.rewind();
+  }
+
+  /** Appends the held rest of a read to the buffered bytes, without splitting it again. */
+  private absorbOverflow(): void {
+    const rest = this.overflow!;
+    this.overflow = null;
+    this.append(rest, false);
+  }
+
+  /** Forgets the consumed bytes at a frame boundary (a held overflow stays). */
+  private rewind(): void {
     this.pos = 0;
     this.end = 0;
     this.frameStart = 0;
@@ -235,7 +300,7 @@ export class RespParser {
 
   /** How big the pending buffer should be to hold the rest of the current frame. */
   private wantedSize(): number {
-    if (this.bulkLen >= BIG_ARG) return this.pos - this.frameStart + this.bulkLen + 2;
+    if (this.bulkLen >= BIG_ARG) return this.pos - this.frameStart + this.bulkLen + 2 + (this.mbLeft - 1) * TAIL_ROOM;
     return 16 * 1024;
   }
 

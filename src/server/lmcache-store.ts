@@ -1,0 +1,102 @@
+/**
+ * lm:// entries kept in the keyspace under the layout of LMCache's redis://
+ * connector, so either connector reads what the other wrote:
+ * `<key>kv_bytes` holds the payload and `<key>metadata` the 28-byte
+ * RemoteMetadata (int32 LE: length, fmt, dtype, shape0..3). PUT writes
+ * kv_bytes first, as the connector does, so a reader never finds metadata
+ * without its bytes except after an eviction, which a GET then cleans up.
+ */
+import type { Database } from '../engine/keyspace.js';
+import { NO_KEY } from '../engine/status.js';
+import { lookupStringAt, putOwnedStringAt, putStringAt, stringBytes, WRONG_TYPE } from '../engine/types/string.js';
+import { MAX_KEY_LENGTH, type LmMeta } from '../protocol/lmcache/frames.js';
+
+/** RemoteMetadata for one KV group: 7 int32s. */
+export const METADATA_BYTES = 28;
+const KV_SUFFIX = Buffer.from('kv_bytes');
+const META_SUFFIX = Buffer.from('metadata');
+
+export class LmStore {
+  /** `<key><suffix>` is built here: the key is at most 150 bytes, the suffixes 8. */
+  private readonly name = Buffer.allocUnsafe(MAX_KEY_LENGTH + 8);
+  private nameEnd = 0;
+  private readonly meta = Buffer.allocUnsafe(METADATA_BYTES);
+
+  constructor(
+    private readonly db: () => Database,
+    /** Counts writes (INFO's rdb_changes_since_last_save). */
+    private readonly dirty: (n: number) => void,
+  ) {}
+
+  private named(k: Uint8Array, ks: number, ke: number, suffix: Buffer): Buffer {
+    this.name.set(k.subarray(ks, ke), 0);
+    suffix.copy(this.name, ke - ks);
+    this.nameEnd = ke - ks + suffix.length;
+    return this.name;
+  }
+
+  /** Stores a PUT: the payload Buffer is kept as the value, not copied. */
+  put(k: Uint8Array, ks: number, ke: number, payload: Buffer, m: Readonly<LmMeta>): void {
+    const db = this.db();
+    const kv = this.named(k, ks, ke, KV_SUFFIX);
+    putOwnedStringAt(db, kv, 0, this.nameEnd, payload);
+    const meta = this.meta;
+    meta.writeInt32LE(m.length, 0);
+    meta.writeInt32LE(m.fmt, 4);
+    meta.writeInt32LE(m.dtype, 8);
+    meta.writeInt32LE(m.shape0, 12);
+    meta.writeInt32LE(m.shape1, 16);
+    meta.writeInt32LE(m.shape2, 20);
+    meta.writeInt32LE(m.shape3, 24);
+    const mk = this.named(k, ks, ke, META_SUFFIX);
+    putStringAt(db, mk, 0, this.nameEnd, meta, 0, METADATA_BYTES);
+    this.dirty(2);
+  }
+
+  /**
+   * A GET: fills `out` from the metadata and returns the payload, or null on
+   * a miss. The payload is the stored Buffer itself when the value has one
+   * (never changed in place: writers of big strings copy), else a copy.
+   */
+  get(k: Uint8Array, ks: number, ke: number, out: LmMeta): Buffer | null {
+    const db = this.db();
+    const mk = this.named(k, ks, ke, META_SUFFIX);
+    const ms = lookupStringAt(db, mk, 0, this.nameEnd);
+    if (ms === NO_KEY || ms === WRONG_TYPE) return null;
+    const meta = stringBytes(db.stringValue(ms));
+    if (meta.length < METADATA_BYTES) return null;
+    out.length = meta.readInt32LE(0);
+    out.fmt = meta.readInt32LE(4);
+    out.dtype = meta.readInt32LE(8);
+    out.shape0 = meta.readInt32LE(12);
+    out.shape1 = meta.readInt32LE(16);
+    out.shape2 = meta.readInt32LE(20);
+    out.shape3 = meta.readInt32LE(24);
+    const kv = this.named(k, ks, ke, KV_SUFFIX);
+    const vs = lookupStringAt(db, kv, 0, this.nameEnd);
+    if (vs === WRONG_TYPE) return null;
+    if (vs === NO_KEY) {
+      // The bytes were evicted: drop the orphan metadata, as the redis:// connector does.
+      const orphan = this.named(k, ks, ke, META_SUFFIX);
+      if (db.deleteKeyAt(orphan, 0, this.nameEnd)) this.dirty(1);
+      return null;
+    }
+    const mem = db.stringRef(vs);
+    // refStart 0: the value is a Buffer of its own; otherwise its bytes sit in an arena page that later writes reuse.
+    const payload = mem !== null && db.refStart === 0 ? (mem as Buffer) : Buffer.from(stringBytes(db.stringValue(vs)));
+    // The header must announce exactly the bytes that follow it.
+    out.length = payload.length;
+    return payload;
+  }
+
+  /** EXIST: both keys are there. */
+  exists(k: Uint8Array, ks: number, ke: number): boolean {
+    const db = this.db();
+    const mk = this.named(k, ks, ke, META_SUFFIX);
+    const ms = lookupStringAt(db, mk, 0, this.nameEnd);
+    if (ms === NO_KEY || ms === WRONG_TYPE) return false;
+    const kv = this.named(k, ks, ke, KV_SUFFIX);
+    const vs = lookupStringAt(db, kv, 0, this.nameEnd);
+    return vs !== NO_KEY && vs !== WRONG_TYPE;
+  }
+}
