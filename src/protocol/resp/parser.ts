@@ -108,6 +108,26 @@ export class RespParser {
     return true;
   }
 
+  /**
+   * Where the next socket read may land directly: the rest of the frame of
+   * the big bulk being received, inside the buffer sized for it, so its bytes
+   * are never copied (the connection reads there and calls commit()). Null
+   * when no such bulk is under way: read elsewhere and feed().
+   */
+  directTarget(): Buffer | null {
+    const p = this.pending;
+    if (this.bulkLen < BIG_ARG || p === null || this.buf !== p || this.overflow !== null) return null;
+    const frameEnd = this.pos + this.bulkLen + 2;
+    if (frameEnd > p.length || this.end >= frameEnd) return null;
+    return p.subarray(this.end, frameEnd);
+  }
+
+  /** `n` bytes were read into directTarget(). Returns false when the query buffer limit is exceeded. */
+  commit(n: number): boolean {
+    this.end += n;
+    return this.end <= this.limits.queryBufferLimit;
+  }
+
   /** Parses the next command. Call until it returns NEED_MORE or ERROR. */
   next(): ParseResult {
     for (;;) {

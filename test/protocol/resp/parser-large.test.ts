@@ -167,3 +167,43 @@ test('a bulk longer than proto-max-bulk-len is refused with invalid bulk length'
   ok.feed(Buffer.from(`*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$${1024 * 1024}\r\n`));
   assert.equal(ok.next(), ParseResult.NEED_MORE);
 });
+
+test('a big bulk read straight into directTarget() is parsed with no copy, and the frame after it is fed as usual', () => {
+  const p = new RespParser(limits());
+  const value = pattern(300_000, 9);
+  const bytes = Buffer.concat([frame(['SET', 'k', value, 'EX', '10']), frame(['GET', 'k'])]);
+  // The first read carries the header and a little of the value.
+  assert.equal(p.feed(bytes.subarray(0, 5000)), true);
+  assert.equal(p.next(), ParseResult.NEED_MORE);
+  let at = 5000;
+  let direct = 0;
+  for (;;) {
+    const target = p.directTarget();
+    if (target === null) break;
+    const n = Math.min(target.length, 65536, bytes.length - at);
+    bytes.copy(target, 0, at, at + n);
+    assert.equal(p.commit(n), true);
+    at += n;
+    direct++;
+    if (p.next() === ParseResult.COMMAND) break;
+  }
+  assert.ok(direct >= 4, `reads landed directly ${direct} times`);
+  // The value's frame is complete; its trailing arguments come in a normal read.
+  let r = p.next();
+  if (r === ParseResult.NEED_MORE) {
+    assert.equal(p.directTarget(), null, 'no direct target once the value is in');
+    p.feed(bytes.subarray(at));
+    at = bytes.length;
+    r = p.next();
+  }
+  assert.equal(r, ParseResult.COMMAND);
+  assert.equal(p.argc, 5);
+  assert.equal(sha(p.buf.subarray(p.offs[2]!, p.offs[2]! + p.lens[2]!)), sha(value));
+  assert.equal(p.buf.toString('latin1', p.offs[4]!, p.offs[4]! + p.lens[4]!), '10');
+  const kept = p.donate(p.offs[2]!, p.offs[2]! + p.lens[2]!);
+  assert.ok(kept !== null, 'the value buffer can be kept without a copy');
+  if (at < bytes.length) p.feed(bytes.subarray(at));
+  assert.equal(p.next(), ParseResult.COMMAND);
+  assert.equal(p.buf.toString('latin1', p.offs[0]!, p.offs[0]! + p.lens[0]!), 'GET');
+  assert.equal(sha(kept), sha(value));
+});
