@@ -7,6 +7,7 @@ import { loadConfig } from '../config/conf-file.js';
 import { createLogger } from '../observability/log.js';
 import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from '../observability/info.js';
 import { Server } from '../server/server.js';
+import { AofLoadError } from '../persistence/aof/load.js';
 
 export const SERVER_USAGE = `Usage: nencache-server [/path/to/redis.conf] [options] [-]
        nencache-server -v or --version
@@ -44,6 +45,11 @@ export async function runServer(argv: string[]): Promise<void> {
   try {
     await server.listen();
   } catch (err) {
+    if (err instanceof AofLoadError) {
+      // Already logged with Redis's wording; the server must not start on a bad AOF.
+      console.error(err.message);
+      process.exit(1);
+    }
     log.error({ err }, 'Could not listen');
     console.error(`Could not create server TCP listening socket: ${(err as Error).message}`);
     process.exit(1);
