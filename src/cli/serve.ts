@@ -8,6 +8,7 @@ import { createLogger } from '../observability/log.js';
 import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from '../observability/info.js';
 import { Server } from '../server/server.js';
 import { RdbLoadError } from '../persistence/rdb-service.js';
+import { AofLoadError } from '../persistence/aof/load.js';
 
 export const SERVER_USAGE = `Usage: nencache-server [/path/to/redis.conf] [options] [-]
        nencache-server -v or --version
@@ -45,8 +46,8 @@ export async function runServer(argv: string[]): Promise<void> {
   try {
     await server.listen();
   } catch (err) {
-    if (err instanceof RdbLoadError) {
-      // As Redis: a corrupt dump stops the server rather than serving a partial dataset.
+    if (err instanceof RdbLoadError || err instanceof AofLoadError) {
+      // As Redis: a corrupt dump or AOF stops the server rather than serving a partial dataset.
       console.error(err.message);
       log.flush?.();
       process.exit(1);

@@ -178,6 +178,24 @@ export interface ServerHandle {
   memory(): MemorySnapshot;
 }
 
+/** One argument of a command recorded for the AOF: bytes, latin1 text (how keys travel), or an integer. */
+export type PropArg = Uint8Array | string | number | bigint;
+
+/**
+ * How a command says what the AOF records for it instead of its arguments as
+ * sent, so that replay is exact (Redis's rewriteClientCommandVector,
+ * alsoPropagate, preventCommandPropagation). Only the calls that changed the
+ * dataset (ctx.dirty) are recorded; a command that needs none of this does nothing.
+ */
+export interface Propagation {
+  /** Records `argv` instead of this call's arguments (e.g. SET ... EX 10 -> SET ... PXAT <ms>). */
+  rewrite(argv: readonly PropArg[]): void;
+  /** Records `argv` too, before this call's own command (SPOP with a count: one SREM per member). */
+  also(argv: readonly PropArg[]): void;
+  /** Records nothing for this call's own arguments (what also() added still goes). */
+  prevent(): void;
+}
+
 /** The per-call view a handler receives. Reused across calls of one client. */
 export interface CommandContext {
   readonly engine: Engine;
@@ -185,6 +203,12 @@ export interface CommandContext {
   readonly db: Database;
   readonly client: ClientHandle;
   readonly server: ServerHandle;
-  /** Records writes for INFO's rdb_changes_since_last_save (and later persistence). */
+  /** Records writes for INFO's rdb_changes_since_last_save; a call that dirtied is propagated to the AOF. */
   dirty(n: number): void;
+  /**
+   * Non-null while something records writes (appendonly yes): commands whose
+   * arguments would not replay exactly say what to record instead. With the
+   * AOF off this is null, so a command pays one test.
+   */
+  readonly propagation: Propagation | null;
 }

@@ -40,6 +40,8 @@ export class PersistenceState {
   aofRewrites = 0;
   aofRewritesConsecutiveFailures = 0;
   aofLastWriteOk = true;
+  /** strerror() of the failed AOF write or fsync while aofLastWriteOk is false (the MISCONF text). */
+  aofLastWriteError = '';
   /** Extra lines (aof_current_size and friends) printed when the AOF is on. */
   aofDetails: () => string[] = () => [];
 

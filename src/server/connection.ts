@@ -3,6 +3,8 @@
  * each complete command, and writes all replies of a read event with one
  * socket write. Owns the client state commands see (db, name, RESP version,
  * auth, reply mode). Reading pauses while the socket's output backs up.
+ * While the AOF has bytes not yet written (or, under appendfsync always, not
+ * yet fsynced), output is held and released by the AOF writer's batch.
  */
 import type { Socket } from 'node:net';
 import { Args } from '../commands/args.js';
@@ -19,11 +21,13 @@ import { MODE_MULTI, MODE_PUBSUB, Transaction, type TxOwner } from './multi.js';
 import { OutputLimitState } from './output-limits.js';
 import { Subscriptions, type SubscriberOwner } from './pubsub.js';
 import type { Server } from './server.js';
+import type { Propagator } from '../persistence/aof/propagate.js';
+import type { HeldOutput } from '../persistence/aof/writer.js';
 
 /** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
-export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner {
+export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput {
   readonly id: number;
   name = '';
   dbIndex = 0;
@@ -54,6 +58,9 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   private readonly outputState = new OutputLimitState();
   /** CLIENT REPLY SKIP: the reply of the command after next is dropped. */
   private skipNext = false;
+  /** Output waiting for the AOF batch (see send()); reused between batches. */
+  private held: Buffer | null = null;
+  private heldLen = 0;
 
   constructor(
     readonly socket: Socket,
@@ -96,6 +103,12 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   }
   dirty(n: number): void {
     this.server.stats.dirty += n;
+  }
+  get propagation(): Propagator | null {
+    return this.server.recorder;
+  }
+  get recorder(): Propagator | null {
+    return this.server.recorder;
   }
 
   // ---- ClientHandle --------------------------------------------------------
@@ -286,8 +299,39 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   private send(chunk: Buffer): boolean {
     if (this.closed) return true;
     this.server.stats.netOutputBytes += chunk.length;
+    const aof = this.server.aof;
+    if (aof !== null && aof.writer.holding) return this.hold(chunk, aof.writer);
+    if (this.heldLen !== 0) this.releaseHeld();
     this.socket.write(chunk);
     return this.socket.writableLength === 0;
+  }
+
+  /** Keeps a copy of reply bytes until the AOF batch made the writes they acknowledge durable. */
+  private hold(chunk: Buffer, writer: { hold(c: HeldOutput): void }): boolean {
+    let h = this.held;
+    const need = this.heldLen + chunk.length;
+    if (h === null || h.length < need) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, 16 * 1024, h === null ? 0 : h.length * 2));
+      if (h !== null) h.copy(bigger, 0, 0, this.heldLen);
+      h = this.held = bigger;
+    }
+    chunk.copy(h, this.heldLen);
+    if (this.heldLen === 0) writer.hold(this);
+    this.heldLen = need;
+    return true;
+  }
+
+  /** The AOF batch is durable: held output goes to the socket. */
+  releaseHeld(): void {
+    const n = this.heldLen;
+    if (n === 0) return;
+    this.heldLen = 0;
+    if (this.closed) return;
+    this.socket.write(this.held!.subarray(0, n));
+    // The socket keeps a reference when it could not write at once: the next hold needs a new buffer.
+    if (this.socket.writableLength !== 0) this.held = null;
+    if (this.closeAfterReply) this.finishAndClose();
+    else if (!this.checkOutputLimit() && this.socket.writableLength > OUTPUT_HIGH_WATER) this.socket.pause();
   }
 
   /** Writes a line to a MONITOR client. */
@@ -307,6 +351,8 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   private finishAndClose(): void {
     if (this.closed) return;
     this.writer.flush();
+    // QUIT after a write: the reply (and the close) wait for the AOF batch.
+    if (this.heldLen !== 0) return;
     this.closed = true;
     this.forget();
     this.server.removeClient(this);

@@ -13,6 +13,7 @@ import type { CommandEntry, CommandTable } from '../commands/table.js';
 import type { RespWriter } from '../protocol/resp/writer.js';
 import { EvictResult } from '../engine/engine.js';
 import { MODE_MULTI, MODE_PUBSUB, type Transaction } from './multi.js';
+import { diskErrorText } from '../persistence/misconf.js';
 
 /** What dispatch needs from the connection besides the handler context. */
 export interface DispatchTarget {
@@ -28,9 +29,21 @@ export interface DispatchTarget {
   /** MODE_MULTI | MODE_PUBSUB bits; 0 for the fast path. */
   mode: number;
   readonly tx: Transaction;
+  /** Null unless the AOF is on. */
+  readonly recorder: CallRecorder | null;
 }
 
 const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+
+/**
+ * Records what each call changed (the AOF's propagation, src/persistence/aof/propagate.ts).
+ * enter/exit bracket every call, nested ones (EXEC's) included.
+ */
+export interface CallRecorder {
+  enter(): void;
+  /** `db` is the client's database after the call; `dirtied` whether the call changed the dataset. */
+  exit(db: number, args: Args, dirtied: boolean): void;
+}
 
 export interface DispatchHooks {
   /** Called after each executed command with its duration, for slowlog and MONITOR. */
@@ -82,6 +95,7 @@ function specialModes(t: DispatchTarget, stats: ServerStats, entry: CommandEntry
       return true;
     }
   }
+  if (diskErrorRefused(t, stats, entry)) return true;
   if ((t.mode & MODE_PUBSUB) !== 0 && t.writer.resp === 2 && !SUBSCRIBED_ALLOWED.has(name)) {
     reject(
       t,
@@ -98,6 +112,19 @@ function specialModes(t: DispatchTarget, stats: ServerStats, entry: CommandEntry
     return true;
   }
   return false;
+}
+
+/** processCommand()'s disk error check, after OOM: true when the command was refused. */
+function diskErrorRefused(t: DispatchTarget, stats: ServerStats, entry: CommandEntry): boolean {
+  const server = t.ctx.server;
+  const ps = server.persistence;
+  if (ps.aofLastWriteOk && ps.lastBgsaveOk) return false;
+  const name = entry.parent === null ? entry.spec.name : '';
+  if (!entry.write && name !== 'ping' && !(name === 'exec' && t.tx.hasWrite)) return false;
+  const text = diskErrorText(ps, server.config);
+  if (text === null) return false;
+  reject(t, stats, entry, text);
+  return true;
 }
 
 function unknownCommand(args: Args): string {
@@ -152,6 +179,7 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
       reject(t, stats, entry, OOM);
       return;
     }
+    if (diskErrorRefused(t, stats, entry)) return;
   }
   if (entry.handler === undefined) {
     // A container called without a subcommand has arity -2 and never gets here.
@@ -170,7 +198,17 @@ export function call(t: DispatchTarget, entry: CommandEntry, args: Args, stats: 
   // Commands of one read event run back to back: the end of one is the start
   // of the next, so each command costs one clock read instead of two.
   const start = t.clockMark > 0 ? t.clockMark : performance.now();
-  handler(t.ctx, args, t.writer);
+  const rec = t.recorder;
+  if (rec === null) handler(t.ctx, args, t.writer);
+  else {
+    const dirtyBefore = stats.dirty;
+    rec.enter();
+    try {
+      handler(t.ctx, args, t.writer);
+    } finally {
+      rec.exit(t.ctx.client.dbIndex, args, stats.dirty !== dirtyBefore);
+    }
+  }
   const end = performance.now();
   t.clockMark = end;
   const us = Math.round((end - start) * 1000);

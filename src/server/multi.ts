@@ -161,6 +161,8 @@ export class Transaction implements TransactionHandle {
   dirtyExec = false;
   /** Some queued command may grow memory: EXEC is refused under OOM (mstate.cmd_flags & DENYOOM). */
   denyOom = false;
+  /** Some queued command writes: EXEC counts as a write for the MISCONF check (mstate.cmd_flags & WRITE). */
+  hasWrite = false;
   private queued: Queued[] = [];
   private watched: WatchedKey[] = [];
   private readonly args = new Args();
@@ -215,6 +217,7 @@ export class Transaction implements TransactionHandle {
     }
     this.queued.push({ entry, buf, offs, lens });
     if (entry.denyOom) this.denyOom = true;
+    if (entry.write) this.hasWrite = true;
   }
 
   exec(reply: Reply): void {
@@ -247,6 +250,7 @@ export class Transaction implements TransactionHandle {
     this.dirtyExec = false;
     this.dirtyCas = false;
     this.denyOom = false;
+    this.hasWrite = false;
     this.unwatch();
   }
 

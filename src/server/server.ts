@@ -31,6 +31,10 @@ import { RdbSnapshotEncoder } from '../persistence/rdb/rdb-snapshot.js';
 import { debugReload, hasSaveRules, loadDataAtStartup, rdbFileOptions, rdbSaveSync } from '../persistence/rdb-service.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 import { LmcacheListener } from './lmcache-listener.js';
+import type { Database } from '../engine/keyspace.js';
+import type { AofManager } from '../persistence/aof/manager.js';
+import type { Propagator } from '../persistence/aof/propagate.js';
+import { startAof, stopAof, type AofHooks } from '../persistence/aof/bind.js';
 
 const PROTECTED_MODE_MESSAGE =
   "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
@@ -41,6 +45,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** Called when SHUTDOWN stops the server (the CLI exits the process). */
   onShutdown?: () => void;
+  /** AOF seams: injected file calls (tests), the fatal-error exit, the RDB base loader. */
+  aof?: AofHooks;
 }
 
 function newStats(): ServerStats {
@@ -85,6 +91,13 @@ export class Server implements ServerHandle, DispatchHooks {
   readonly bgsave: BackgroundSaver;
   /** notify-keyspace-events bits, 0 when nothing would be published (./keyspace-events.ts). */
   keyspaceEvents = 0;
+  /** The append-only file while appendonly is yes (src/persistence/aof/). */
+  aof: AofManager | null = null;
+  /** The AOF's call recorder, null with the AOF off: dispatch and commands test it once. */
+  recorder: Propagator | null = null;
+  /** Keys removed by expiry or eviction go to the AOF as DEL while it is on. */
+  keyRemovals: ((db: Database, pos: number) => void) | null = null;
+  private reapplyKeyHooks: () => void = () => {};
   /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
   readonly blocking: BlockingRegistry;
   /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
@@ -134,7 +147,7 @@ export class Server implements ServerHandle, DispatchHooks {
       otherJobRunning: () => false,
     });
     this.bindEvictionSettings();
-    bindKeyspaceEvents(this);
+    this.reapplyKeyHooks = bindKeyspaceEvents(this);
     this.memoryStartup = this.engine.usedMemory();
     this.parserLimits = {
       maxBulkLen: this.config.getNumber('proto-max-bulk-len'),
@@ -187,15 +200,26 @@ export class Server implements ServerHandle, DispatchHooks {
     return this.boundPort;
   }
 
+  /** Sets (or, with null, removes) the AOF that records writes. */
+  attachAof(m: AofManager | null): void {
+    this.aof = m;
+    const rec = m === null ? null : m.propagator;
+    this.recorder = rec;
+    this.keyRemovals = rec === null ? null : (db, pos) => rec.deleted(this.engine.dbs.indexOf(db), db.keyName(pos));
+    this.reapplyKeyHooks();
+  }
+
   /**
-   * Loads dir/dbfilename (once; appendonly no) then binds every address of
-   * `bind` on `port`. Throws RdbLoadError when the file is corrupt: the
-   * server must not start on a partial dataset.
+   * Loads the data (dir/dbfilename with appendonly no, the AOF with yes; once)
+   * then binds every address of `bind` on `port`. Throws RdbLoadError or
+   * AofLoadError when a file cannot be loaded: the server must not start on a
+   * partial dataset.
    */
   async listen(): Promise<void> {
     if (!this.dataLoaded) {
       this.dataLoaded = true;
       loadDataAtStartup(this);
+      startAof(this, this.options.aof);
     }
     const port = this.config.getNumber('port');
     const binds = this.config.getString('bind').split(/\s+/).filter((b) => b !== '');
@@ -248,6 +272,7 @@ export class Server implements ServerHandle, DispatchHooks {
     for (const c of [...this.conns.values()]) c.close();
     if (this.lmcache !== null) await this.lmcache.close();
     this.lmcache = null;
+    stopAof(this);
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
   }

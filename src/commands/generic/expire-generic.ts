@@ -98,12 +98,20 @@ export function expireGeneric(ctx: CommandContext, args: Args, reply: Reply, rel
     if (flags & EXPIRE_GT && (current === -1 || when <= current)) return reply.int(0);
     if (flags & EXPIRE_LT && current !== -1 && when >= current) return reply.int(0);
   }
+  const p = ctx.propagation;
   if (when <= now) {
     db.removeAt(slot);
     notifyArg(ctx, N.GENERIC, 'del', args, 1);
+    if (p !== null) p.rewrite(['DEL', args.view(1)]);
   } else {
     db.setExpire(slot, when);
     notifyArg(ctx, N.GENERIC, 'expire', args, 1);
+    // Propagated as PEXPIREAT <ms> with the flags as sent; PEXPIREAT itself goes unchanged.
+    if (p !== null && (relative || unitSeconds)) {
+      const argv: (Buffer | string | number)[] = ['PEXPIREAT', args.view(1), when];
+      for (let i = 3; i < args.count; i++) argv.push(args.view(i));
+      p.rewrite(argv);
+    }
   }
   ctx.dirty(1);
   reply.int(1);

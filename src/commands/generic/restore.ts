@@ -89,6 +89,7 @@ export default defineCommand({
       if (deleted) {
         ctx.dirty(1);
         notifyArg(ctx, N.GENERIC, 'del', args, 1);
+        ctx.propagation?.rewrite(['DEL', args.view(1)]);
       }
       return reply.ok();
     }
@@ -96,6 +97,14 @@ export default defineCommand({
     if (ttl !== 0) db.setExpire(pos, ttl);
     setAccessFromRdb(db, ctx.engine.stats, pos, freq, idle);
     ctx.dirty(1);
+    const p = ctx.propagation;
+    if (p !== null && ttl !== 0 && !absttl) {
+      // The TTL is propagated as an absolute time: argument 2 becomes it and ABSTTL is appended.
+      const argv: (Buffer | string | number)[] = [];
+      for (let i = 0; i < args.count; i++) argv.push(i === 2 ? ttl : args.view(i));
+      argv.push('ABSTTL');
+      p.rewrite(argv);
+    }
     notifyArg(ctx, N.GENERIC, 'restore', args, 1);
     reply.ok();
   },

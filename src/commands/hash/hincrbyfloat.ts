@@ -48,6 +48,7 @@ export default defineCommand({
     hashWriter.commit();
     ctx.dirty(1);
     notifyArg(ctx, N.HASH, 'hincrbyfloat', args, 1);
+    ctx.propagation?.rewrite(['HSET', args.view(1), args.view(2), text]);
     reply.bulkStr(text);
   },
 }) satisfies CommandSpec;

@@ -115,6 +115,12 @@ export function moveGeneric(ctx: CommandContext, args: Args, reply: Reply, from:
   const dst = lookupWriteOf(db, KeyType.LIST, buf, ds, de);
   if (dst === WRONG_TYPE) return reply.error(WRONGTYPE);
   ctx.dirty(1);
+  // The blocking forms are replayed as LMOVE (directions as sent) and RPOPLPUSH.
+  const p = ctx.propagation;
+  if (p !== null && args.len(0) !== 5 && args.len(0) !== 9) {
+    if (args.is(0, 'blmove')) p.rewrite(['LMOVE', args.view(1), args.view(2), args.view(3), args.view(4)]);
+    else if (args.is(0, 'brpoplpush')) p.rewrite(['RPOPLPUSH', args.view(1), args.view(2)]);
+  }
   if (dst !== NO_KEY && args.len(1) === args.len(2) && buf.compare(buf, ss, se, ds, de) === 0) {
     listRotate(db, dst, from, to, bulkSink(reply));
     notifyArg(ctx, N.LIST, to === LIST_HEAD ? 'lpush' : 'rpush', args, 2);
@@ -186,6 +192,13 @@ export function popWithKey(ctx: CommandContext, args: Args, k: number, pos: numb
   reply.array(2);
   reply.bulk(args.buf, args.start(k), args.end(k));
   if (count !== -1) reply.array(Math.min(count, listLength(db, pos)));
-  ctx.dirty(listPop(db, pos, where, count === -1 ? 1 : count, bulkSink(reply), listFill(ctx)));
+  const popped = listPop(db, pos, where, count === -1 ? 1 : count, bulkSink(reply), listFill(ctx));
+  ctx.dirty(popped);
+  // Replayed as LPOP/RPOP key (BLPOP, BRPOP) or LPOP/RPOP key <popped> ((B)LMPOP).
+  const p = ctx.propagation;
+  if (p !== null) {
+    const cmd = where === LIST_HEAD ? 'LPOP' : 'RPOP';
+    p.rewrite(count === -1 ? [cmd, args.view(k)] : [cmd, args.view(k), popped]);
+  }
   notifyListPop(ctx, args, k, where);
 }

@@ -44,6 +44,11 @@ export function replyAccMember(reply: Reply, a: SetAccum, i: number): void {
   else reply.bulkInt(a.intAt(i));
 }
 
+/** Member i of an accumulator as a propagated argument (SPOP's SREM). */
+export function accMember(a: SetAccum, i: number): string | number | bigint {
+  return a.ht !== null ? a.ht.items[i]! : a.intAt(i);
+}
+
 /** Replies an accumulator as a set (RESP3 `~`). */
 export function replyAccSet(reply: Reply, a: SetAccum): void {
   const n = a.size;

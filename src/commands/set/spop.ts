@@ -5,7 +5,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseMemberStr } from '../../engine/types/set.js';
 import { IntVal } from '../../engine/types/intset.js';
-import { acc, acc2, maxIntset, replyAccMember, view, replyMembers } from './set-common.js';
+import { acc, acc2, accMember, maxIntset, replyAccMember, view, replyMembers } from './set-common.js';
 import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 /** How much bigger than what stays the popped part must be for SPOP to rebuild the set (SPOP_MOVE_STRATEGY_MUL). */
@@ -56,6 +56,8 @@ export default defineCommand({
       acc.load(db, pos, maxIntset(ctx));
       const i = Math.floor(Math.random() * acc.size);
       replyAccMember(reply, acc, i);
+      // Replayed as SREM of the member drawn, so replay does not depend on the random choice.
+      ctx.propagation?.rewrite(['SREM', args.view(1), accMember(acc, i)]);
       acc.removeAt(i);
       acc.commit(db, pos);
       ctx.dirty(1);
@@ -78,6 +80,7 @@ export default defineCommand({
       reply.set(size);
       replyMembers(reply, view);
       db.removeAt(pos);
+      ctx.propagation?.rewrite(['DEL', args.view(1)]);
       notifyArg(ctx, N.SET, 'spop', args, 1);
       return notifyArg(ctx, N.GENERIC, 'del', args, 1);
     }
@@ -86,11 +89,15 @@ export default defineCommand({
     reply.set(count);
     const max = maxIntset(ctx);
     const remaining = size - count;
+    // One SREM per member popped (wrapped in MULTI/EXEC by the propagation), never SPOP itself.
+    const prop = ctx.propagation;
+    if (prop !== null) prop.prevent();
     if (remaining * MOVE_STRATEGY_MUL > count) {
       acc.load(db, pos, max);
       for (let k = 0; k < count; k++) {
         const i = Math.floor(Math.random() * acc.size);
         replyAccMember(reply, acc, i);
+        if (prop !== null) prop.also(['SREM', args.view(1), accMember(acc, i)]);
         acc.removeAt(i);
       }
       acc.commit(db, pos);
@@ -109,8 +116,9 @@ export default defineCommand({
     }
     for (let i = 0; i < size; i++) {
       if (kept[i] === 1) continue;
-      if (view.ht !== null) reply.bulkStr(view.ht.items[i]!);
-      else reply.bulkStr(view.text(i));
+      const m = view.ht !== null ? view.ht.items[i]! : view.text(i);
+      reply.bulkStr(m);
+      if (prop !== null) prop.also(['SREM', args.view(1), m]);
     }
     acc2.replaceAt(db, pos);
   },

@@ -61,6 +61,12 @@ export function zpop(ctx: CommandContext, args: Args, reply: Reply, first: numbe
   }
   zsetRemoveRanks(db, pos, from, to);
   ctx.dirty(n);
+  // BZPOPMIN/MAX are replayed as ZPOPMIN/MAX key, (B)ZMPOP as ZPOPMIN/MAX key <popped>.
+  const p = ctx.propagation;
+  if (p !== null && (shape === KEY_FLAT || shape === WITH_KEY)) {
+    const cmd = max ? 'ZPOPMAX' : 'ZPOPMIN';
+    p.rewrite(shape === KEY_FLAT ? [cmd, args.view(keyIdx)] : [cmd, args.view(keyIdx), n]);
+  }
   notifyArg(ctx, N.ZSET, max ? 'zpopmax' : 'zpopmin', args, keyIdx);
   notifyDelIfGone(ctx, args, keyIdx);
 }

@@ -27,5 +27,6 @@ export default defineCommand({
     db.removeAt(slot);
     ctx.dirty(1);
     notifyArg(ctx, N.GENERIC, 'del', args, 1);
+    ctx.propagation?.rewrite(['DEL', args.view(1)]);
   },
 }) satisfies CommandSpec;

@@ -38,14 +38,17 @@ export default defineCommand({
       db.removeAt(slot);
       ctx.dirty(1);
       notifyArg(ctx, N.GENERIC, 'del', args, 1);
+      ctx.propagation?.rewrite(['DEL', args.view(1)]);
     } else if (expireArg >= 0) {
       db.setExpire(slot, when);
       ctx.dirty(1);
       notifyArg(ctx, N.GENERIC, 'expire', args, 1);
+      ctx.propagation?.rewrite(['PEXPIREAT', args.view(1), when]);
     } else if (flags & SET_PERSIST && db.expireAt(slot) !== 0) {
       db.setExpire(slot, 0);
       ctx.dirty(1);
       notifyArg(ctx, N.GENERIC, 'persist', args, 1);
+      ctx.propagation?.rewrite(['PERSIST', args.view(1)]);
     }
   },
 }) satisfies CommandSpec;

@@ -23,5 +23,7 @@ export default defineCommand({
   handler(ctx, args, reply) {
     // getsetCommand(): reply with the old value (or fail on the wrong type), then setKey() clearing the TTL.
     setGeneric(ctx, args, reply, SET_GET, -1, 2, 'getset', true);
+    // Propagated as SET (recorded only when the call changed the key).
+    ctx.propagation?.rewrite(['SET', args.view(1), args.view(2)]);
   },
 }) satisfies CommandSpec;

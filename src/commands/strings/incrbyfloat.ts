@@ -38,6 +38,8 @@ export default defineCommand({
     db.putAt(kbuf, ks, ke, KeyType.STRING, enc, value, true);
     ctx.dirty(1);
     notifyArg(ctx, N.STRING, 'incrbyfloat', args, 1);
+    // Replayed as the result, so float rounding on another machine cannot drift (SET ... KEEPTTL).
+    ctx.propagation?.rewrite(['SET', args.view(1), value, 'KEEPTTL']);
     reply.bulk(value);
   },
 }) satisfies CommandSpec;

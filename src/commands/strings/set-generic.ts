@@ -175,6 +175,8 @@ export function setGeneric(
   if (when > 0) {
     db.setExpire(slot, when);
     notifyArg(ctx, N.GENERIC, 'expire', args, 1);
+    // Any expire is propagated as SET key value PXAT <ms> (the other options dropped), as Redis 7.0.
+    ctx.propagation?.rewrite(['SET', args.view(1), args.view(valueArg), 'PXAT', when]);
   }
   if (!(flags & SET_GET)) {
     if (okReply) reply.ok();

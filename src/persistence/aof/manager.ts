@@ -1,0 +1,356 @@
+/**
+ * The multi-part AOF on disk (Redis 7.0): `dir/appenddirname/` holding a base,
+ * incr files and the manifest. Startup loads what the manifest names (base,
+ * then incr files in order) or creates base + incr + manifest; appends go to
+ * the last incr file through the writer. A rewrite is Redis's sequence:
+ * startRewrite() opens the next incr file now, the caller fills the new base
+ * from a snapshot, finishRewrite() swaps the manifest atomically and deletes
+ * the old files (abortRewrite() keeps them).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Engine } from '../../engine/engine.js';
+import type { Logger } from '../../observability/log.js';
+import type { PersistenceState } from '../state.js';
+import { writeBase, type BaseSink } from './base.js';
+import { AofLoadError, loadAofFile } from './load.js';
+import { aofNames, formatManifest, ManifestError, parseManifest, type AofFileInfo, type AofManifest } from './manifest.js';
+import { Propagator } from './propagate.js';
+import { isRdbPreamble } from './reader.js';
+import type { Replayer } from './replay.js';
+import { AofWriter, type AofFs, type FsyncPolicy } from './writer.js';
+
+/** Loads an RDB-preamble base file into the engine (supplied by the RDB file code); returns the keys loaded. */
+export type RdbBaseLoader = (filePath: string, engine: Engine) => number;
+
+export interface AofManagerOptions {
+  dir: string;
+  dirname: string;
+  filename: string;
+  policy: FsyncPolicy;
+  loadTruncated: boolean;
+  state: PersistenceState;
+  log: Logger;
+  fs?: AofFs;
+  onFatal?: (message: string) => void;
+  /** Required only to load a `.base.rdb`; the base this writer makes is RESP. */
+  loadRdbBase?: RdbBaseLoader;
+}
+
+/** A rewrite in progress: the caller writes the new base into baseSink, then calls finishRewrite. */
+export interface RewriteJob {
+  readonly baseSink: BaseSink & { close(): void };
+  /** The temp file the base goes to (renamed by finishRewrite). */
+  readonly tempBasePath: string;
+  readonly baseSeq: number;
+  /** Incr files that the new base makes obsolete. */
+  readonly obsoleteIncr: AofFileInfo[];
+}
+
+export class AofManager {
+  readonly dirPath: string;
+  readonly manifestPath: string;
+  manifest: AofManifest = { base: null, history: [], incr: [] };
+  writer!: AofWriter;
+  readonly propagator: Propagator;
+  /** Size of the base and the incr files before the open one (aof_current_size = this + writer.size). */
+  private closedSize = 0;
+  /** aof_rewrite_base_size: the AOF size after loading or the last rewrite. */
+  baseSize = 0;
+  private rewriting: RewriteJob | null = null;
+
+  private constructor(private readonly o: AofManagerOptions) {
+    this.dirPath = path.join(o.dir, o.dirname);
+    this.manifestPath = path.join(this.dirPath, aofNames.manifest(o.filename));
+    this.propagator = new Propagator({
+      command: (db, argv) => this.writer.command(db, argv),
+      commandArgs: (db, args) => this.writer.commandArgs(db, args),
+      flushed: () => this.writer.flushed(),
+    });
+  }
+
+  /**
+   * Startup with appendonly yes: loads the AOF into `engine` through
+   * `replay` when there is one, else creates it from the (empty) dataset.
+   * Throws AofLoadError when the server must not start.
+   */
+  static open(o: AofManagerOptions, engine: Engine, replay: Replayer): AofManager {
+    const m = new AofManager(o);
+    if (fs.existsSync(m.manifestPath)) m.load(engine, replay);
+    else m.create(engine);
+    m.openIncrForAppend();
+    m.baseSize = m.currentSize;
+    o.state.aofEnabled = true;
+    o.state.aofLastWriteOk = true;
+    o.state.aofDetails = () => m.details();
+    return m;
+  }
+
+  get currentSize(): number {
+    return this.closedSize + (this.writer?.size ?? 0);
+  }
+
+  private filePath(name: string): string {
+    return path.join(this.dirPath, name);
+  }
+
+  private load(engine: Engine, replay: Replayer): void {
+    const { log, state } = this.o;
+    let text: string;
+    try {
+      text = fs.readFileSync(this.manifestPath, 'latin1');
+      this.manifest = parseManifest(text);
+    } catch (err) {
+      const msg = err instanceof ManifestError ? err.message : `Can't open the AOF manifest ${this.manifestPath} for reading: ${(err as Error).message}`;
+      log.warn(msg);
+      throw new AofLoadError(msg);
+    }
+    const files = [...(this.manifest.base !== null ? [this.manifest.base] : []), ...this.manifest.incr];
+    let total = 0;
+    for (const f of files) {
+      const p = this.filePath(f.name);
+      if (!fs.existsSync(p)) {
+        const msg = `The append log file ${f.name} doesn't exist: No such file or directory`;
+        log.warn(msg);
+        throw new AofLoadError(msg);
+      }
+      total += fs.statSync(p).size;
+    }
+    state.loading = { startTime: Math.floor(Date.now() / 1000), totalBytes: total, loadedBytes: 0 };
+    const start = performance.now();
+    let before = 0;
+    try {
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i]!;
+        const p = this.filePath(f.name);
+        const t0 = performance.now();
+        const size = fs.statSync(p).size;
+        let status: string;
+        if (f.type === 'b' && size >= 5 && isRdbPreamble(readHead(p))) {
+          if (this.o.loadRdbBase === undefined) {
+            const msg = `The AOF base file ${f.name} has an RDB preamble and no RDB loader was given to the AOF (AofManagerOptions.loadRdbBase)`;
+            log.warn(msg);
+            throw new AofLoadError(msg);
+          }
+          this.o.loadRdbBase(p, engine);
+          status = 'ok';
+        } else {
+          status = loadAofFile(replay, {
+            path: p,
+            name: f.name,
+            truncatedOk: this.o.loadTruncated,
+            last: i === files.length - 1,
+            manifestPath: this.manifestPath,
+            log,
+            progress: (n) => {
+              state.loading!.loadedBytes = before + n;
+            },
+          });
+        }
+        before += fs.statSync(p).size;
+        if (status !== 'empty') {
+          log.info(`DB loaded from ${f.type === 'b' ? 'base' : 'incr'} file ${f.name}: ${((performance.now() - t0) / 1000).toFixed(3)} seconds`);
+        }
+      }
+    } finally {
+      state.loading = null;
+    }
+    log.info(`DB loaded from append only file: ${((performance.now() - start) / 1000).toFixed(3)} seconds`);
+    for (const f of files) this.closedSize += fs.statSync(this.filePath(f.name)).size;
+    // Files the manifest marks as history belonged to a finished rewrite: they go now.
+    this.deleteHistory();
+  }
+
+  /** No AOF yet: a base from the current dataset, then (openIncrForAppend) an incr file and the manifest. */
+  private create(engine: Engine): void {
+    fs.mkdirSync(this.dirPath, { recursive: true });
+    const seq = 1;
+    const name = aofNames.base(this.o.filename, seq, false);
+    this.o.log.info(`Creating AOF base file ${name} on server start`);
+    const tmp = this.filePath(`temp-${name}`);
+    writeFileDurably(tmp, (sink) => writeBase(engine, sink));
+    fs.renameSync(tmp, this.filePath(name));
+    this.manifest.base = { name, seq, type: 'b' };
+    this.closedSize += fs.statSync(this.filePath(name)).size;
+  }
+
+  /** Opens the last incr file for appending, or creates the next one (and records it in the manifest). */
+  private openIncrForAppend(): void {
+    const last = this.manifest.incr[this.manifest.incr.length - 1];
+    let name: string;
+    if (last !== undefined) {
+      name = last.name;
+      this.o.log.info(`Opening AOF incr file ${name} on server start`);
+      const size = fs.statSync(this.filePath(name)).size;
+      this.closedSize -= size;
+    } else {
+      const seq = 1;
+      name = aofNames.incr(this.o.filename, seq);
+      this.o.log.info(`Creating AOF incr file ${name} on server start`);
+      this.manifest.incr.push({ name, seq, type: 'i' });
+    }
+    const fd = fs.openSync(this.filePath(name), 'a');
+    const size = fs.fstatSync(fd).size;
+    if (last === undefined) this.persistManifest();
+    this.writer = new AofWriter({ fd, size, policy: this.o.policy, state: this.o.state, log: this.o.log, fs: this.o.fs, onFatal: this.o.onFatal });
+  }
+
+  /** Writes the manifest atomically: temp file, fsync, rename, fsync of the directory. */
+  persistManifest(): void {
+    const tmp = this.filePath(aofNames.tempManifest(this.o.filename));
+    writeFileDurably(tmp, (sink) => sink.write(Buffer.from(formatManifest(this.manifest), 'latin1')));
+    fs.renameSync(tmp, this.manifestPath);
+    fsyncDir(this.dirPath);
+  }
+
+  private deleteHistory(): void {
+    if (this.manifest.history.length === 0) return;
+    for (const h of this.manifest.history) {
+      fs.rmSync(this.filePath(h.name), { force: true });
+      this.o.log.info(`Removing the history file ${h.name} in the background`);
+    }
+    this.manifest.history = [];
+    this.persistManifest();
+  }
+
+  /** INFO persistence lines shown while the AOF is on (Redis 7.0 order). */
+  details(): string[] {
+    return [
+      `aof_current_size:${this.currentSize}`,
+      `aof_base_size:${this.baseSize}`,
+      `aof_pending_rewrite:0`,
+      `aof_buffer_length:${this.writer.pending}`,
+      `aof_pending_bio_fsync:${this.writer.fsyncPending ? 1 : 0}`,
+      `aof_delayed_fsync:0`,
+    ];
+  }
+
+  // ---- rewrite (BGREWRITEAOF) seams ----------------------------------------
+
+  /**
+   * Starts a rewrite: what is buffered goes to the current incr file, then
+   * appends move to a new incr file (next seq), recorded in the manifest at
+   * once so a crash during the rewrite still loads everything. The caller
+   * writes the new base (writeBase, or an RDB preamble) into job.baseSink from
+   * a snapshot taken now, then calls finishRewrite(job) or abortRewrite(job).
+   */
+  startRewrite(): RewriteJob {
+    if (this.rewriting !== null) throw new Error('Background append only file rewriting already in progress');
+    this.writer.flushAndSync();
+    const obsoleteIncr = [...this.manifest.incr];
+    const lastSeq = obsoleteIncr.length > 0 ? obsoleteIncr[obsoleteIncr.length - 1]!.seq : 0;
+    const incr: AofFileInfo = { name: aofNames.incr(this.o.filename, lastSeq + 1), seq: lastSeq + 1, type: 'i' };
+    const fd = fs.openSync(this.filePath(incr.name), 'a');
+    const oldFd = this.writer.fd;
+    this.closedSize += this.writer.size;
+    this.writer.switchTo(fd, 0);
+    fs.closeSync(oldFd);
+    this.manifest.incr.push(incr);
+    this.persistManifest();
+    this.o.log.info(`Creating AOF incr file ${incr.name} on background rewrite`);
+    const baseSeq = (this.manifest.base?.seq ?? 0) + 1;
+    const tempBasePath = this.filePath(`temp-rewriteaof-bg-${process.pid}.aof`);
+    const tfd = fs.openSync(tempBasePath, 'w');
+    const baseSink = {
+      write: (chunk: Buffer): void => {
+        let off = 0;
+        while (off < chunk.length) off += fs.writeSync(tfd, chunk, off, chunk.length - off);
+      },
+      close: (): void => {
+        fs.fsyncSync(tfd);
+        fs.closeSync(tfd);
+      },
+    };
+    this.rewriting = { baseSink, tempBasePath, baseSeq, obsoleteIncr };
+    this.o.state.aofRewriteStartMs = Date.now();
+    return this.rewriting;
+  }
+
+  /** Installs the new base: rename, manifest swapped atomically (old base and incr files become history), history deleted. */
+  finishRewrite(job: RewriteJob, rdbPreamble = false): void {
+    if (this.rewriting !== job) throw new Error('not the running rewrite');
+    job.baseSink.close();
+    const base: AofFileInfo = { name: aofNames.base(this.o.filename, job.baseSeq, rdbPreamble), seq: job.baseSeq, type: 'b' };
+    fs.renameSync(job.tempBasePath, this.filePath(base.name));
+    const old = this.manifest;
+    const history = [...old.history, ...(old.base !== null ? [{ ...old.base, type: 'h' as const }] : []), ...job.obsoleteIncr.map((f) => ({ ...f, type: 'h' as const }))];
+    this.manifest = { base, history, incr: old.incr.filter((f) => !job.obsoleteIncr.includes(f)) };
+    this.persistManifest();
+    this.deleteHistory();
+    this.closedSize = fs.statSync(this.filePath(base.name)).size;
+    for (const f of this.manifest.incr.slice(0, -1)) this.closedSize += fs.statSync(this.filePath(f.name)).size;
+    this.baseSize = this.currentSize;
+    this.rewriting = null;
+    const st = this.o.state;
+    st.aofLastRewriteTimeSec = Math.round((Date.now() - st.aofRewriteStartMs) / 1000);
+    st.aofRewriteStartMs = 0;
+    st.aofLastBgrewriteOk = true;
+    st.aofRewrites++;
+    this.o.log.info('Background AOF rewrite finished successfully');
+  }
+
+  /** Drops a failed rewrite's temp base; the new incr file stays in the manifest (nothing is lost). */
+  abortRewrite(job: RewriteJob): void {
+    if (this.rewriting !== job) return;
+    try {
+      job.baseSink.close();
+    } catch {
+      // The sink may be what failed; the temp file goes either way.
+    }
+    fs.rmSync(job.tempBasePath, { force: true });
+    this.rewriting = null;
+    const st = this.o.state;
+    st.aofRewriteStartMs = 0;
+    st.aofLastBgrewriteOk = false;
+    st.aofRewritesConsecutiveFailures++;
+  }
+
+  /** appendonly no, or shutdown: flush, fsync, close. */
+  close(): void {
+    this.o.log.info('Calling fsync() on the AOF file.');
+    this.writer.close();
+    this.o.state.aofEnabled = false;
+    this.o.state.aofDetails = () => [];
+  }
+}
+
+function readHead(p: string): Buffer {
+  const fd = fs.openSync(p, 'r');
+  try {
+    const b = Buffer.alloc(5);
+    fs.readSync(fd, b, 0, 5, 0);
+    return b;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Creates `p` with what `fill` writes, fsynced before it is closed. */
+function writeFileDurably(p: string, fill: (sink: BaseSink) => void): void {
+  const fd = fs.openSync(p, 'w');
+  try {
+    fill({
+      write(chunk) {
+        let off = 0;
+        while (off < chunk.length) off += fs.writeSync(fd, chunk, off, chunk.length - off);
+      },
+    });
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename is still atomic.
+  }
+}
