@@ -90,6 +90,8 @@ const LONG_MAX = LLONG_MAX;
 
 type Flags = Partial<Pick<ConfigEntry, 'aliases' | 'immutable' | 'protected' | 'hidden' | 'sensitive' | 'multiArg' | 'denyLoading' | 'validate' | 'percent' | 'octal'>>;
 const I: Flags = { immutable: true };
+/** NenCache's tier settings fixed at start. */
+const TH: Flags = { immutable: true, hidden: true };
 
 function bool(name: string, def: boolean, doc: string, f: Flags = {}): ConfigEntry {
   return { name, type: 'bool', default: def ? 'yes' : 'no', doc, ...f };
@@ -267,6 +269,14 @@ const ENTRIES: ConfigEntry[] = [
   bool('lazyfree-lazy-server-del', false, 'Free values deleted as a side effect in the background.'),
   bool('lazyfree-lazy-user-del', false, 'Make DEL behave like UNLINK.'),
   bool('lazyfree-lazy-user-flush', false, 'Make FLUSHALL/FLUSHDB default to ASYNC.'),
+  // --- NenCache: tiers (src/engine/tier/); hidden so CONFIG GET * stays Redis's list, exact names work ---
+  bool('tiering', false, 'NenCache: under maxmemory, demote cold string values (RAM -> compressed RAM -> disk) instead of evicting them.', TH),
+  str('tier-disk-dir', '', 'NenCache: directory of the disk tier segments; empty = "tier" inside dir.', TH),
+  mem('tier-disk-max', 'ulonglong', 0n, ULLONG_MAX, 0n, 'NenCache: byte budget of the disk tier; over it the oldest segments are evicted. 0 = no limit.', TH),
+  enm('tier-compression', ['lz4', 'zstd', 'none'], 'lz4', 'NenCache: codec of the compressed-RAM tier (none skips that tier).', TH),
+  mem('tier-min-size', 'ulonglong', 0n, ULLONG_MAX, 65536n, 'NenCache: smaller string values are evicted, not demoted.', { hidden: true }),
+  mem('tier-ram-compressed-max', 'ulonglong', 0n, ULLONG_MAX, 0n, 'NenCache: budget of compressed values in RAM (counted in used memory); 0 = a quarter of maxmemory.', { hidden: true }),
+  enm('tier-restart', ['recover', 'discard'], 'recover', 'NenCache: at start, rebuild the disk tier from its segments or delete them.', TH),
   bool('activedefrag', false, 'Active defragmentation (not available).', { validate: noDefrag }),
   mem('active-defrag-ignore-bytes', 'size_t', 1n, LLONG_MAX, 104857600n, 'Minimum fragmentation waste to start defragmenting.'),
   int('active-defrag-threshold-lower', 'int', 0n, 1000n, 10n, 'Minimum fragmentation percentage to start defragmenting.'),

@@ -9,6 +9,7 @@ import { Database, type KeyspaceStats } from './keyspace.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
 import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
+import type { Tier } from './tier/tier.js';
 
 export interface EngineOptions {
   /** Number of databases (Redis's `databases`, default 16). */
@@ -61,6 +62,8 @@ export class Engine {
   private watcher: KeyWatcher | null = null;
   private ready: ReadySignal | null = null;
   private readonly sweep = { checked: 0, expired: 0 };
+  /** RAM -> compressed RAM -> disk (./tier/tier.ts); null without tiering, which then costs one test per command. */
+  tier: Tier | null = null;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -91,11 +94,20 @@ export class Engine {
     this.evictor.reset();
   }
 
-  /** Bytes of keys, values and key tables in every database, plus extraMemory(): what maxMemory limits. */
+  /** Bytes of keys, values and key tables in every database, plus extraMemory() and the tier's RAM: what maxMemory limits. */
   usedMemory(): number {
     let n = this.extraMemory();
     for (const db of this.dbs) n += db.usedMemory;
+    if (this.tier !== null) n += this.tier.ramBytes;
     return n;
+  }
+
+  /** Turns tiering on (the server does, once, from its config): eviction demotes instead of deleting. */
+  setTier(tier: Tier): void {
+    this.tier = tier;
+    this.evictor.demote = (db, pos) => tier.demote(db, pos);
+    this.evictor.skip = (db, pos) => tier.isTiered(db, pos);
+    tier.onDiskEvict = () => this.eviction.evictedKeys++;
   }
 
   /**
@@ -109,11 +121,20 @@ export class Engine {
     this.notePressure(used);
     if (used <= this.maxMemory) return EvictResult.OK;
     if (this.policyInForce.kind === 'none') return EvictResult.FAIL;
+    const tier = this.tier;
+    if (tier !== null) {
+      // Demotions in flight free their bytes when their I/O ends (as Redis's
+      // lazyfree): they count as progress, up to a bound past which writes
+      // are refused until the disk catches up.
+      if (tier.pendingBytes > tier.options.pendingMax) return EvictResult.FAIL;
+      used -= tier.pendingBytes;
+      if (used <= this.maxMemory) return EvictResult.OK;
+    }
     const start = performance.now();
     try {
       while (used > this.maxMemory) {
-        if (!this.evictOne()) return EvictResult.FAIL;
-        used = this.usedMemory();
+        if (!this.evictOne() && (tier === null || !this.evictTiered(tier))) return EvictResult.FAIL;
+        used = this.usedMemory() - (tier === null ? 0 : tier.pendingBytes);
       }
       return EvictResult.OK;
     } finally {
@@ -130,8 +151,24 @@ export class Engine {
     } else if (this.evictor.evictOne(this.dbs, this.policyInForce, this.samples) < 0) {
       return false;
     }
-    this.eviction.evictedKeys++;
+    if (this.evictor.demoted) this.evictor.demoted = false;
+    else this.eviction.evictedKeys++;
     return true;
+  }
+
+  /**
+   * Nothing left in RAM to demote: spill compressed values to disk, and
+   * past that evict tiered keys themselves (RAM holds only their refs).
+   */
+  private evictTiered(tier: Tier): boolean {
+    if (tier.spillOne()) return true;
+    const skip = this.evictor.skip;
+    this.evictor.skip = null;
+    try {
+      return this.evictOne();
+    } finally {
+      this.evictor.skip = skip;
+    }
   }
 
   private notePressure(used: number): void {

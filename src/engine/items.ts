@@ -13,6 +13,7 @@ import { MAX_CHUNK, SlabArena, classFor } from './arena/slab.js';
 import { AccessMode, touched, type AccessState } from './eviction/access.js';
 import { hashBytes, type KeyStore } from './index/key-index.js';
 import { ObjectTable, type OutsideKey } from './object-table.js';
+import { TierRef } from './tier/tier-ref.js';
 
 /** Whether a string value is kept as bytes in its item (with room for a TTL added later). */
 export function fitsInline(klen: number, vlen: number): boolean {
@@ -114,12 +115,34 @@ export class ItemStore implements KeyStore {
     return hashBytes(page, k, k + keyLength(page, off));
   }
 
-  /** The value object, or null when the value is bytes in the item (see stringRef). */
+  /**
+   * The value object, or null when the value is bytes in the item (see
+   * stringRef). A tiered value is brought back first, blocking: the server
+   * prefetches the keys of the commands it runs, so this is the fallback for
+   * other readers (EXEC, SORT BY, snapshots).
+   */
   object(ref: number): unknown {
     const page = this.arena.page(ref);
     const off = this.arena.offset(ref);
     if (page[off]! & INFO_EXT) return (this.objectOf(page, off) as OutsideKey).value;
-    return readU16(page, off + 2) === VALUE_REF ? this.objectOf(page, off) : null;
+    if (readU16(page, off + 2) !== VALUE_REF) return null;
+    const v = this.objectOf(page, off);
+    if (!(v instanceof TierRef)) return v;
+    const bytes = v.owner.loadSync(v);
+    this.objects.swap(this.idOf(page, off), bytes);
+    v.owner.promoted(v);
+    return bytes;
+  }
+  /** The value object as stored (a TierRef stays one), or null for bytes in the item and for long-key items. */
+  rawObject(ref: number): unknown {
+    const page = this.arena.page(ref);
+    const off = this.arena.offset(ref);
+    if (page[off]! & INFO_EXT || readU16(page, off + 2) !== VALUE_REF) return null;
+    return this.objectOf(page, off);
+  }
+  /** Replaces the object of an item that holds one (see rawObject), accounting its size again. */
+  swapObject(ref: number, v: unknown): void {
+    this.objects.swap(this.idOf(this.arena.page(ref), this.arena.offset(ref)), v);
   }
   /**
    * The memory holding a string value's bytes, with its range in

@@ -17,6 +17,7 @@ import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import type { SnapshotHook } from './snapshot.js';
+import { TierRef } from './tier/tier-ref.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -259,6 +260,32 @@ export class Database {
    */
   stringRef(pos: number): Uint8Array | null {
     return this.items.stringRef(this.index.refs[pos]!);
+  }
+
+  // ---- the tier (./tier/tier.ts) ------------------------------------------
+
+  /** The TierRef a key's value is, or null; no side effect (the value is not brought back). */
+  tierRef(pos: number): TierRef | null {
+    const v = this.items.rawObject(this.index.refs[pos]!);
+    return v instanceof TierRef ? v : null;
+  }
+  /** A string value of at least `minSize` bytes held as its own Buffer (what the tier may take), or null. */
+  demotable(pos: number, minSize: number): Buffer | null {
+    if (this.type(pos) !== KeyType.STRING) return null;
+    const v = this.items.rawObject(this.index.refs[pos]!);
+    return Buffer.isBuffer(v) && v.length >= minSize ? v : null;
+  }
+  /**
+   * Swaps a value object for a TierRef or back. Not a write: the value stays
+   * the same, so WATCH, events and snapshots are not told; only its
+   * accounted size changes.
+   */
+  swapValue(pos: number, v: Buffer | TierRef): void {
+    this.items.swapObject(this.index.refs[pos]!, v);
+  }
+  /** Records an access without a lookup (a value brought back for a read about to run, so eviction does not take it again first). */
+  touchAt(pos: number): void {
+    this.items.touch(this.index.refs[pos]!, this.stats);
   }
 
   // ---- mutation -----------------------------------------------------------

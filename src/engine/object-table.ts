@@ -4,7 +4,10 @@
  * keys too long for a chunk (with their value), and the big encodings of the
  * other types (hashtable, skiplist, quicklist), which implement SizedValue.
  * Each object's size is estimated once, when stored, for memory accounting.
+ * A tiered value (TierRef) is told when it leaves the table, so its tier
+ * frees what it holds; swap() moves a value in or out of the tier without that.
  */
+import { TierRef } from './tier/tier-ref.js';
 
 /** A key too long for any chunk: its item keeps only this object's id. */
 export interface OutsideKey {
@@ -76,7 +79,15 @@ export class ObjectTable {
     this.sizes[id] = size;
   }
 
+  /** Replaces an object and accounts its size again (a value moving to or from the tier). */
+  swap(id: number, v: unknown): void {
+    this.objects[id] = v;
+    this.resize(id);
+  }
+
   remove(id: number): void {
+    const v = this.objects[id];
+    if (v instanceof TierRef) v.owner.dropped(v);
     this.total -= this.sizes[id]!;
     this.objects[id] = undefined;
     this.sizes[id] = 0;
@@ -84,6 +95,7 @@ export class ObjectTable {
   }
 
   clear(): void {
+    if (TierRef.live !== 0) for (const v of this.objects) if (v instanceof TierRef) v.owner.dropped(v);
     this.objects = [];
     this.sizes = [];
     this.freeIds = [];

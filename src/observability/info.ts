@@ -282,6 +282,40 @@ function commandstats(s: Server, out: Lines): void {
   }
 }
 
+/** NenCache's tiers (src/engine/tier/): present only with tiering on. */
+function tiering(s: Server, out: Lines): void {
+  const t = s.engine.tier;
+  if (t === null) return;
+  const d = t.disk.stats;
+  const c = t.counters;
+  out.push(
+    'tiering_enabled:1',
+    `tier_keys:${t.refs}`,
+    `tier_ram_items:${t.ramItems}`,
+    `tier_ram_bytes:${t.ramCompressedBytes}`,
+    `tier_inflight_bytes:${t.pendingBytes}`,
+    `tier_disk_items:${d.items}`,
+    `tier_disk_bytes:${d.liveBytes}`,
+    `tier_disk_file_bytes:${d.fileBytes}`,
+    `tier_disk_segments:${t.disk.segmentCount}`,
+    `tier_demotions:${c.demotions}`,
+    `tier_promotions:${c.promotions}`,
+    `tier_blocking_loads:${c.syncLoads}`,
+    `tier_spills:${c.spills}`,
+    `tier_disk_reads:${d.reads}`,
+    `tier_disk_writes:${d.writes}`,
+    `tier_disk_bytes_read:${d.bytesRead}`,
+    `tier_disk_bytes_written:${d.bytesWritten}`,
+    `tier_compactions:${d.compactions}`,
+    `tier_disk_evicted_segments:${d.evictedSegments}`,
+    `tier_disk_evicted_keys:${c.diskEvictions}`,
+    `tier_disk_rejected:${c.diskRejects}`,
+    `tier_recovered_keys:${c.recovered}`,
+    `tier_torn_tails:${d.tornTails}`,
+    `tier_errors:${c.failures}`,
+  );
+}
+
 const SECTIONS: Record<string, [string, (s: Server, out: Lines) => void]> = {
   server: ['Server', server],
   clients: ['Clients', clients],
@@ -296,6 +330,7 @@ const SECTIONS: Record<string, [string, (s: Server, out: Lines) => void]> = {
   keyspace: ['Keyspace', keyspace],
   commandstats: ['Commandstats', commandstats],
   latencystats: ['Latencystats', () => {}],
+  tiering: ['Tiering', tiering],
 };
 
 /**
@@ -307,14 +342,17 @@ export function buildInfo(s: Server, requested: ReadonlySet<string>, all: boolea
   if (requested.size === 0 || requested.has('default')) names = [...DEFAULT_SECTIONS];
   else names = [];
   if (all || requested.has('all') || requested.has('everything')) names = [...DEFAULT_SECTIONS, ...ALL_EXTRA];
+  // The tiering section joins the default set only when tiering is on, so INFO stays Redis's otherwise.
+  if (names.length > 0 && s.engine.tier !== null) names.push('tiering');
   for (const r of requested) if (SECTIONS[r] && !names.includes(r)) names.push(r);
-  const order = [...DEFAULT_SECTIONS.slice(0, 8), 'commandstats', 'errorstats', 'latencystats', 'cluster', 'keyspace'];
+  const order = [...DEFAULT_SECTIONS.slice(0, 8), 'commandstats', 'errorstats', 'latencystats', 'cluster', 'keyspace', 'tiering'];
   names = order.filter((n) => names.includes(n));
   const parts: string[] = [];
   for (const name of names) {
     const [title, fill] = SECTIONS[name]!;
     const lines: Lines = [];
     fill(s, lines);
+    if (name === 'tiering' && lines.length === 0) continue;
     parts.push(`# ${title}\r\n` + lines.map((l) => l + '\r\n').join(''));
   }
   return parts.join('\r\n');

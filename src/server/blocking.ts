@@ -6,7 +6,7 @@
  * another waiter's key serves it in the same pass); one timer for every
  * timeout. Waiters stay with the database index across SWAPDB, as in Redis.
  */
-import type { Args } from '../commands/args.js';
+import { Args } from '../commands/args.js';
 import { ReplyMode, type BlockedServe } from '../commands/context.js';
 import type { Engine } from '../engine/engine.js';
 import type { Database } from '../engine/keyspace.js';
@@ -15,6 +15,7 @@ import type { ReadySignal } from '../engine/watch.js';
 import type { Connection } from './connection.js';
 
 const UNBLOCKED = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
+const NO_ARGS = new Args();
 
 /** One blocked client: what it waits on and how it is answered. */
 export interface Waiter {
@@ -88,6 +89,24 @@ export class BlockingRegistry implements ReadySignal {
       this.timed.add(w);
       this.arm(deadline);
     }
+  }
+
+  /**
+   * Holds a client while its command waits for tiered values (./tier-wait.ts):
+   * blocked on no key, its input waits as any blocked client's.
+   */
+  holdClient(conn: Connection): Waiter {
+    const w: Waiter = { conn, db: conn.dbIndex, args: NO_ARGS, keys: [], keyIdx: [], type: KeyType.STRING, deadline: 0, serve: () => {} };
+    conn.blocked = w;
+    this.count++;
+    return w;
+  }
+
+  /** Ends a holdClient(); false when the client was let go meanwhile (CLIENT UNBLOCK, closed). */
+  releaseClient(w: Waiter): boolean {
+    if (w.conn.blocked !== w) return false;
+    this.unblock(w);
+    return true;
   }
 
   /** unblockClient(): forgets the waiter without answering it. */

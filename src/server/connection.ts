@@ -223,9 +223,23 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.processInput();
   }
 
+  /** Runs a command that waited for tiered values (./tier-wait.ts); resumeInput() follows. */
+  rerun(args: Args, enabled: boolean): void {
+    if (this.closed) return;
+    const server = this.server;
+    server.current = this;
+    this.clockMark = 0;
+    this.writer.enabled = enabled;
+    dispatch(this, server.table, server.stats, args, server);
+    this.writer.enabled = true;
+    server.current = null;
+    if (server.blocking.hasReady) server.blocking.handleReady();
+  }
+
   /** After an unblock: the reply goes out and the commands that waited run. */
   resumeInput(): void {
     if (this.closed || this.closeAfterReply) return;
+    if (this.blocked !== null) return this.writer.flush();
     this.processInput();
   }
 

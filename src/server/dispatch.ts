@@ -48,6 +48,8 @@ export interface CallRecorder {
 export interface DispatchHooks {
   /** Called after each executed command with its duration, for slowlog and MONITOR. */
   afterCall(target: DispatchTarget, entry: CommandEntry, args: Args, durationUs: number): void;
+  /** With tiering on: true when the command was held until its tiered values are loaded (./tier-wait.ts). */
+  holdForTier(target: DispatchTarget, entry: CommandEntry, args: Args): boolean;
 }
 
 /** Redis sanitises error text: CR and LF become spaces; C strings stop at NUL. */
@@ -186,6 +188,7 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
     reject(t, stats, entry, wrongArity(entry.fullName));
     return;
   }
+  if (t.ctx.engine.tier !== null && hooks.holdForTier(t, entry, args)) return;
   call(t, entry, args, stats, hooks);
 }
 

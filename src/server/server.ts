@@ -35,6 +35,8 @@ import type { Database } from '../engine/keyspace.js';
 import type { AofManager } from '../persistence/aof/manager.js';
 import type { Propagator } from '../persistence/aof/propagate.js';
 import { startAof, stopAof, type AofHooks } from '../persistence/aof/bind.js';
+import { createTier } from './tier-setup.js';
+import { holdForTier } from './tier-wait.js';
 
 const PROTECTED_MODE_MESSAGE =
   "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
@@ -126,6 +128,7 @@ export class Server implements ServerHandle, DispatchHooks {
   private slowlogMaxLen = 128;
   private stopped = false;
   private dataLoaded = false;
+  private tierOpened = false;
 
   constructor(private readonly options: ServerOptions) {
     this.config = options.config;
@@ -147,6 +150,7 @@ export class Server implements ServerHandle, DispatchHooks {
       otherJobRunning: () => false,
     });
     this.bindEvictionSettings();
+    if (this.config.getBool('tiering')) this.engine.setTier(createTier(this));
     this.reapplyKeyHooks = bindKeyspaceEvents(this);
     this.memoryStartup = this.engine.usedMemory();
     this.parserLimits = {
@@ -224,6 +228,10 @@ export class Server implements ServerHandle, DispatchHooks {
     const port = this.config.getNumber('port');
     const binds = this.config.getString('bind').split(/\s+/).filter((b) => b !== '');
     let bound = port;
+    if (this.engine.tier !== null && !this.tierOpened) {
+      this.tierOpened = true;
+      await this.engine.tier.open(this.config.getString('tier-restart') === 'recover');
+    }
     for (const raw of binds.length > 0 ? binds : ['0.0.0.0']) {
       // A leading '-' marks an optional address: failing to bind it is not fatal.
       const optional = raw.startsWith('-');
@@ -275,6 +283,7 @@ export class Server implements ServerHandle, DispatchHooks {
     stopAof(this);
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
+    this.engine.tier?.close();
   }
 
   requiresAuth(): boolean {
@@ -362,6 +371,10 @@ export class Server implements ServerHandle, DispatchHooks {
       for (const m of this.monitors) m.feedMonitor(line);
     }
     if (conn.redacted.length !== 0) conn.redacted.length = 0;
+  }
+
+  holdForTier(t: DispatchTarget, entry: CommandEntry, args: Args): boolean {
+    return holdForTier(this, t as Connection, entry, args);
   }
 
   // ---- ServerHandle ------------------------------------------------------

@@ -74,6 +74,15 @@ export class Evictor {
   private readonly lens = new Int32Array(POOL_SIZE);
   private scratch: Buffer = Buffer.allocUnsafe(64);
   private size = 0;
+  /**
+   * With tiering: offered each victim first; true when it demoted it (the
+   * key stays, its value left RAM) instead of the key being removed.
+   */
+  demote: ((db: Database, pos: number) => boolean) | null = null;
+  /** With tiering: keys sampling passes over (already tiered: they free nothing). */
+  skip: ((db: Database, pos: number) => boolean) | null = null;
+  /** Whether the last evictOne() demoted rather than removed. */
+  demoted = false;
 
   constructor(private readonly access: AccessState) {}
 
@@ -99,10 +108,8 @@ export class Evictor {
         const i = --this.size;
         const db = dbs[this.dbs[i]!]!;
         const pos = db.findAt(this.keys[i]!, 0, this.lens[i]!);
-        if (pos < 0) continue;
-        before?.(db, pos);
-        db.removeAt(pos);
-        return this.dbs[i]!;
+        if (pos < 0 || (this.skip !== null && this.skip(db, pos))) continue;
+        if (this.act(db, pos, before)) return this.dbs[i]!;
       }
     }
     return -1;
@@ -118,9 +125,8 @@ export class Evictor {
       let pos = Math.floor(Math.random() * t.capacity);
       for (let walked = 0; walked <= t.capacity; walked++, pos = (pos + 1) & t.mask) {
         const m = t.meta[pos]!;
-        if (m !== 0 && (!volatileOnly || m & META_TTL)) {
-          before?.(db, pos);
-          db.removeAt(pos);
+        if (m !== 0 && (!volatileOnly || m & META_TTL) && (this.skip === null || !this.skip(db, pos))) {
+          this.act(db, pos, before);
           this.nextDb = (d + 1) % dbs.length;
           return d;
         }
@@ -129,6 +135,16 @@ export class Evictor {
     return -1;
   }
   private nextDb = 0;
+
+  /** Demotes or removes a victim; always true (it was dealt with). */
+  private act(db: Database, pos: number, before?: (db: Database, pos: number) => void): boolean {
+    this.demoted = this.demote !== null && this.demote(db, pos);
+    if (!this.demoted) {
+      before?.(db, pos);
+      db.removeAt(pos);
+    }
+    return true;
+  }
 
   /** Samples up to `samples` keys of one database into the pool. */
   private sample(db: Database, d: number, policy: EvictionPolicy, samples: number): void {
@@ -140,6 +156,7 @@ export class Evictor {
     for (let walked = 0; found < samples && walked < samples * 20 && walked < t.capacity; walked++, pos = (pos + 1) & t.mask) {
       const m = t.meta[pos]!;
       if (m === 0 || (policy.volatileOnly && !(m & META_TTL))) continue;
+      if (this.skip !== null && this.skip(db, pos)) continue;
       found++;
       this.offer(db, d, pos, this.score(db, pos, policy));
     }

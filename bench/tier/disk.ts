@@ -1,0 +1,75 @@
+/**
+ * Disk-tier throughput and event-loop stalls through a real server: SET of
+ * 8 MiB values far over maxmemory (so they are written to the disk tier),
+ * then GET of every one (read back from disk), while a 1 ms interval probe
+ * and monitorEventLoopDelay record the longest stall. Compare with dd on the
+ * same directory. Usage: node dist/bench/tier/disk.js <dir> [total MiB]
+ */
+import fs from 'node:fs';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startServer } from '../../test/helpers/server.js';
+import { RawClient } from '../../test/helpers/resp-client.js';
+
+if (!isMainThread) {
+  const { port, n, size } = workerData as { port: number; n: number; size: number };
+  const c = await RawClient.connect(port);
+  const value = Buffer.allocUnsafe(size);
+  for (let i = 0; i < size; i += 4) value.writeUInt32LE(((Math.imul(i, 2654435761) >>> 0) ^ 0x5bd1e995) >>> 0, i);
+  let t = performance.now();
+  for (let i = 0; i < n; i++) await c.call('SET', `chunk:${i}`, value);
+  parentPort!.postMessage((performance.now() - t) / 1000);
+  await new Promise((r) => parentPort!.once('message', r));
+  t = performance.now();
+  for (let i = 0; i < n; i++) if ((await c.call('GET', `chunk:${i}`) as Buffer).length !== size) throw new Error('short value');
+  parentPort!.postMessage((performance.now() - t) / 1000);
+  await new Promise(() => {});
+}
+const dir = process.argv[2] ?? fs.mkdtempSync('/tmp/tier-bench-');
+const totalMiB = Number(process.argv[3] ?? 1024);
+const size = 8 << 20;
+const n = Math.floor((totalMiB << 20) / size);
+const s = await startServer(['--dir', dir, '--tiering', 'yes', '--maxmemory', '64mb', '--maxmemory-policy', 'allkeys-lru', '--tier-compression', 'none']);
+const tier = s.server.engine.tier!;
+// The client runs in a worker thread: its parsing of 8 MiB replies must not count as the server's stalls.
+const worker = new Worker(new URL(import.meta.url), { workerData: { port: s.port, n, size } });
+const h = monitorEventLoopDelay({ resolution: 1 });
+let worst = 0;
+let last = performance.now();
+const probe = setInterval(() => {
+  const now = performance.now();
+  worst = Math.max(worst, now - last - 1);
+  last = now;
+}, 1);
+h.enable();
+const phase = (): Promise<number> => new Promise((r) => worker.once('message', r));
+const wSec = await phase();
+while (tier.pendingBytes > 0) await new Promise((r) => setTimeout(r, 1));
+const written = tier.disk.stats.bytesWritten;
+// The tier's own read rate: prefetch (positioned reads on the pool, 4 at a time) of up to 256 MiB, no network.
+const db = s.server.engine.dbs[0]!;
+const pf = Math.min(n, 32);
+const pfBefore = tier.disk.stats.bytesRead;
+let t0 = performance.now();
+for (let i = 0; i < pf; i += 4) {
+  const batch: Promise<void>[] = [];
+  for (let j = i; j < Math.min(pf, i + 4); j++) batch.push(tier.prefetch(db, Buffer.from(`chunk:${j}`)));
+  await Promise.all(batch);
+}
+const pfSec = (performance.now() - t0) / 1000;
+const pfBytes = tier.disk.stats.bytesRead - pfBefore;
+const readBefore = tier.disk.stats.bytesRead;
+worker.postMessage('read');
+const rSec = await phase();
+const read = tier.disk.stats.bytesRead - readBefore;
+h.disable();
+clearInterval(probe);
+const gb = (b: number, sec: number): string => (b / sec / 1e9).toFixed(2);
+console.log(`values: ${n} x ${size >> 20} MiB; disk writes ${(written / 2 ** 20).toFixed(0)} MiB at ${gb(written, wSec)} GB/s (end to end: SET + demotion)`);
+console.log(`tier prefetch ${(pfBytes / 2 ** 20).toFixed(0)} MiB at ${(pfBytes / pfSec / 1e9).toFixed(2)} GB/s (disk read + install, no network)`);
+console.log(`disk reads ${(read / 2 ** 20).toFixed(0)} MiB at ${gb(read, rSec)} GB/s (end to end: GET through the server)`);
+console.log(`event loop: longest stall by the 1 ms probe ${worst.toFixed(1)} ms; monitorEventLoopDelay max ${(h.max / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms`);
+console.log(`blocking loads: ${tier.counters.syncLoads}`);
+await worker.terminate();
+await s.stop();
+if (process.argv[2] === undefined) fs.rmSync(dir, { recursive: true, force: true });

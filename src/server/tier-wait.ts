@@ -1,0 +1,69 @@
+/**
+ * Holds a command whose keys are tiered until their values are back in RAM:
+ * the client waits like a blocked client (its pipelined input held, other
+ * clients served), the loads run on the libuv pool, then the command is
+ * dispatched again. Commands that do not read values (EXISTS, TTL, DEL...)
+ * never wait; commands whose keys the table cannot locate fall back to the
+ * keyspace's blocking load.
+ */
+import type { Args } from '../commands/args.js';
+import type { CommandEntry } from '../commands/table.js';
+import type { Tier } from '../engine/tier/tier.js';
+import type { Connection } from './connection.js';
+import type { Server } from './server.js';
+
+/** Commands that look at keys but not at their values: they must not bring values back. */
+const METADATA_ONLY = new Set([
+  'exists', 'type', 'ttl', 'pttl', 'expiretime', 'pexpiretime', 'del', 'unlink', 'expire', 'pexpire', 'expireat', 'pexpireat',
+  'persist', 'touch', 'object', 'memory', 'dbsize', 'scan', 'keys', 'randomkey', 'mset', 'msetnx', 'psetex', 'setex', 'getdel',
+]);
+
+/** Set while a held command runs again, so it is not held twice (a value demoted meanwhile is loaded synchronously). */
+let rerunning = false;
+
+/** Whether the command (top-level name) reads the values of its keys. */
+function readsValues(entry: CommandEntry, args: Args): boolean {
+  const name = (entry.parent ?? entry).spec.name;
+  if (METADATA_ONLY.has(name)) return false;
+  if (name === 'set') {
+    // SET overwrites; only SET ... GET returns the old value.
+    for (let i = 3; i < args.count; i++) if (args.len(i) === 3 && args.str(i).toLowerCase() === 'get') return true;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Dispatch's hook, reached only with tiering on: true when the command was
+ * held (it runs later, from here).
+ */
+export function holdForTier(server: Server, conn: Connection, entry: CommandEntry, args: Args): boolean {
+  const tier = server.engine.tier as Tier;
+  if (tier.refs === 0 || rerunning) return false;
+  const spec = entry.spec;
+  const first = spec.firstKey ?? 0;
+  if (first <= 0 || first >= args.count || !readsValues(entry, args)) return false;
+  const last = (spec.lastKey ?? first) < 0 ? args.count + spec.lastKey! : Math.min(spec.lastKey ?? first, args.count - 1);
+  const step = Math.max(1, spec.keyStep ?? 1);
+  const db = conn.db;
+  let loads: Promise<void>[] | null = null;
+  for (let i = first; i <= last; i += step) {
+    const p = tier.loadKey(db, args.buf, args.start(i), args.end(i));
+    if (p !== null) (loads ??= []).push(p);
+  }
+  if (loads === null) return false;
+  const own = args.detach();
+  const enabled = conn.writer.enabled;
+  const w = server.blocking.holdClient(conn);
+  void Promise.all(loads).then(() => {
+    if (!server.blocking.releaseClient(w) || conn.closed) return;
+    rerunning = true;
+    try {
+      conn.rerun(own, enabled);
+    } finally {
+      rerunning = false;
+    }
+    conn.resumeInput();
+  });
+  return true;
+}
