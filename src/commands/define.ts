@@ -88,6 +88,12 @@ export interface CommandSpec {
   doc: CommandDoc;
   /** Absent for containers (CONFIG, CLIENT...), which dispatch to subcommands. */
   handler?: Handler;
+  /**
+   * The keys whose values the command will read, when its key positions
+   * cannot say (derived keys): tiered values among them are loaded before it
+   * runs, with the client held, instead of synchronously while it runs.
+   */
+  tierKeys?: (ctx: CommandContext, args: Args) => Buffer[] | null;
   subcommands?: readonly CommandSpec[];
 }
 

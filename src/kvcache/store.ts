@@ -7,6 +7,8 @@
  * Non-goals: routing derived keys in a cluster (a later issue).
  */
 import type { Database } from '../engine/keyspace.js';
+import type { Engine } from '../engine/engine.js';
+import type { Tier } from '../engine/tier/tier.js';
 import { Encoding, KeyType, NO_KEY } from '../engine/status.js';
 import type { ChunkKeys } from './prefix-hash.js';
 import { DTYPE_BYTES, DTYPE_NAMES } from './dtype.js';
@@ -99,6 +101,8 @@ export class KvStore {
     if (pos === NO_KEY) {
       return this.tier !== null && this.tier.holds(db, k, 0, keys.keyLen) ? Probe.TIERED : Probe.MISSING;
     }
+    // A chunk demoted to a lower tier keeps its key: its value is not read here (that would load it at once).
+    if (this.tier !== null && this.tier.holds(db, k, 0, keys.keyLen)) return Probe.TIERED;
     if (db.type(pos) !== KeyType.STRING) return Probe.WRONG_TYPE;
     const mem = db.stringRef(pos);
     const h = this.header;
@@ -187,8 +191,9 @@ export class KvStore {
     let tiered: Buffer[] | null = null;
     for (let i = next; i < keys.count && i < next + READAHEAD; i++) {
       const k = keys.key(i);
-      if (db.findAt(k, 0, keys.keyLen) !== NO_KEY) continue;
-      if (!this.tier.holds(db, k, 0, keys.keyLen)) break;
+      const held = this.tier.holds(db, k, 0, keys.keyLen);
+      if (!held && db.findAt(k, 0, keys.keyLen) !== NO_KEY) continue;
+      if (!held) break;
       (tiered ??= []).push(Buffer.from(k.subarray(0, keys.keyLen)));
     }
     if (tiered !== null) this.load(db, tiered);
@@ -261,11 +266,42 @@ export class KvStore {
 const stores = new WeakMap<object, KvStore>();
 
 /** The KvStore of an engine (created on first use). */
-export function kvStoreFor(engine: object): KvStore {
+export function kvStoreFor(engine: Engine): KvStore {
   let s = stores.get(engine);
   if (s === undefined) {
     s = new KvStore();
     stores.set(engine, s);
   }
+  const tier = engine.tier;
+  if (tier !== null && s.tier === null) s.tier = engineTier(tier);
   return s;
+}
+
+/**
+ * The engine's tiers as the chunk store sees them: a demoted chunk keeps its
+ * key (its value is a reference), and loading it is the tier's prefetch.
+ */
+function engineTier(tier: Tier): ChunkTier {
+  return {
+    holds(db, key, start, end) {
+      const pos = db.findAt(key, start, end);
+      return pos !== NO_KEY && tier.isTiered(db, pos);
+    },
+    async load(db, keys) {
+      // Started in order; the tier runs them side by side.
+      await Promise.all(keys.map((k) => tier.prefetch(db, k)));
+    },
+  };
+}
+
+/** KV.GET's chunk keys [first, last) that a lower tier holds, for the server to load before it runs. */
+export function tieredChunkKeys(store: KvStore, db: Database, keys: ChunkKeys, first: number, last: number): Buffer[] | null {
+  if (store.tier === null) return null;
+  let out: Buffer[] | null = null;
+  for (let i = first; i < last; i++) {
+    const k = keys.key(i);
+    if (db.findAt(k, 0, keys.keyLen) === NO_KEY) break;
+    if (store.tier.holds(db, k, 0, keys.keyLen)) (out ??= []).push(Buffer.from(k.subarray(0, keys.keyLen)));
+  }
+  return out;
 }

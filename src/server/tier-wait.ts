@@ -15,7 +15,7 @@ import type { Server } from './server.js';
 /** Commands that look at keys but not at their values: they must not bring values back. */
 const METADATA_ONLY = new Set([
   'exists', 'type', 'ttl', 'pttl', 'expiretime', 'pexpiretime', 'del', 'unlink', 'expire', 'pexpire', 'expireat', 'pexpireat',
-  'persist', 'touch', 'object', 'memory', 'dbsize', 'scan', 'keys', 'randomkey', 'mset', 'msetnx', 'psetex', 'setex', 'getdel',
+  'persist', 'touch', 'object', 'memory', 'dbsize', 'scan', 'keys', 'randomkey', 'mset', 'msetnx', 'psetex', 'setex',
 ]);
 
 /** Set while a held command runs again, so it is not held twice (a value demoted meanwhile is loaded synchronously). */
@@ -41,15 +41,23 @@ export function holdForTier(server: Server, conn: Connection, entry: CommandEntr
   const tier = server.engine.tier as Tier;
   if (tier.refs === 0 || rerunning) return false;
   const spec = entry.spec;
-  const first = spec.firstKey ?? 0;
-  if (first <= 0 || first >= args.count || !readsValues(entry, args)) return false;
-  const last = (spec.lastKey ?? first) < 0 ? args.count + spec.lastKey! : Math.min(spec.lastKey ?? first, args.count - 1);
-  const step = Math.max(1, spec.keyStep ?? 1);
   const db = conn.db;
   let loads: Promise<void>[] | null = null;
-  for (let i = first; i <= last; i += step) {
-    const p = tier.loadKey(db, args.buf, args.start(i), args.end(i));
-    if (p !== null) (loads ??= []).push(p);
+  if (spec.tierKeys !== undefined) {
+    // Derived keys (KV.GET): the command names them itself.
+    for (const k of spec.tierKeys(conn, args) ?? []) {
+      const p = tier.loadKey(db, k, 0, k.length);
+      if (p !== null) (loads ??= []).push(p);
+    }
+  } else {
+    const first = spec.firstKey ?? 0;
+    if (first <= 0 || first >= args.count || !readsValues(entry, args)) return false;
+    const last = (spec.lastKey ?? first) < 0 ? args.count + spec.lastKey! : Math.min(spec.lastKey ?? first, args.count - 1);
+    const step = Math.max(1, spec.keyStep ?? 1);
+    for (let i = first; i <= last; i += step) {
+      const p = tier.loadKey(db, args.buf, args.start(i), args.end(i));
+      if (p !== null) (loads ??= []).push(p);
+    }
   }
   if (loads === null) return false;
   const own = args.detach();

@@ -1,6 +1,6 @@
 // KV.GET model tokens dtype shape [CHUNKSIZE size] [START index] [COUNT count]
 import { defineCommand, type CommandSpec } from '../define.js';
-import { kvStoreFor } from '../../kvcache/store.js';
+import { kvStoreFor, tieredChunkKeys } from '../../kvcache/store.js';
 import { Opt, derivedKeySpec, opts, parseMeta, parseOptions, parseSequence, sharedKeys } from './kv-args.js';
 
 export default defineCommand({
@@ -13,6 +13,10 @@ export default defineCommand({
     since: '0.1.0',
     group: 'kvcache',
     complexity: 'O(C + B) where C is the number of chunks returned and B their bytes',
+  },
+  tierKeys(ctx, args) {
+    if (parseOptions(args, 5, Opt.CHUNKSIZE | Opt.START | Opt.COUNT) !== null || parseSequence(args, 1, 2) !== null) return null;
+    return tieredChunkKeys(kvStoreFor(ctx.engine), ctx.db, sharedKeys, opts.start, Math.min(sharedKeys.count, opts.start + opts.count));
   },
   handler(ctx, args, reply) {
     const err = parseOptions(args, 5, Opt.CHUNKSIZE | Opt.START | Opt.COUNT) ?? parseSequence(args, 1, 2);
