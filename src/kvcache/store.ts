@@ -79,6 +79,8 @@ function newStats(): KvStats {
 
 /** Chunks GET asks the tier to read ahead past the last chunk it served. */
 export const READAHEAD = 4;
+/** Tiered chunks a LOOKUP starts loading: a prefix larger than memory would only evict itself (the GET that follows waits for the rest). */
+const LOOKUP_PREFETCH = 8;
 
 export class KvStore {
   readonly stats: KvStats = newStats();
@@ -95,14 +97,14 @@ export class KvStore {
    * and (when `meta` is given) of that dtype and shape. Counts as a read
    * (keyspace hit/miss, access time), as GET does.
    */
-  probe(db: Database, keys: ChunkKeys, i: number, meta: TensorMeta | null): Probe {
+  probe(db: Database, keys: ChunkKeys, i: number, meta: TensorMeta | null, load = false): Probe {
     const k = keys.key(i);
     const pos = db.lookupReadAt(k, 0, keys.keyLen);
     if (pos === NO_KEY) {
       return this.tier !== null && this.tier.holds(db, k, 0, keys.keyLen) ? Probe.TIERED : Probe.MISSING;
     }
     // A chunk demoted to a lower tier keeps its key: its value is not read here (that would load it at once).
-    if (this.tier !== null && this.tier.holds(db, k, 0, keys.keyLen)) return Probe.TIERED;
+    if (!load && this.tier !== null && this.tier.holds(db, k, 0, keys.keyLen)) return Probe.TIERED;
     if (db.type(pos) !== KeyType.STRING) return Probe.WRONG_TYPE;
     const mem = db.stringRef(pos);
     const h = this.header;
@@ -127,7 +129,10 @@ export class KvStore {
     this.stats.gets++;
     let end = first;
     for (; end < last; end++) {
-      const p = this.probe(db, keys, end, meta);
+      let p = this.probe(db, keys, end, meta);
+      // Still tiered when GET runs (demoted again after the server loaded it): read it anyway, a
+      // synchronous load, rather than cut the run short for data that is there.
+      if (p === Probe.TIERED) p = this.probe(db, keys, end, meta, true);
       if (p === Probe.HIT) continue;
       if (p === Probe.MISSING || p === Probe.TIERED) break;
       if (p === Probe.MISMATCH) this.stats.mismatches++;
@@ -173,8 +178,9 @@ export class KvStore {
     let tiered: Buffer[] | null = null;
     for (let i = 0; i < keys.count; i++) {
       const p = this.probe(db, keys, i, null);
-      if (p === Probe.TIERED) (tiered ??= []).push(Buffer.from(keys.keyBuf.subarray(0, keys.keyLen)));
-      else if (p !== Probe.HIT) break;
+      if (p === Probe.TIERED) {
+        if (tiered === null || tiered.length < LOOKUP_PREFETCH) (tiered ??= []).push(Buffer.from(keys.keyBuf.subarray(0, keys.keyLen)));
+      } else if (p !== Probe.HIT) break;
       tokens += keys.chunkTokens(i);
     }
     s.hitTokens += tokens;
