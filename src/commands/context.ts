@@ -8,6 +8,7 @@ import type { MemorySnapshot } from '../observability/memory-report.js';
 import type { Config } from '../config/config.js';
 import type { PersistenceState } from '../persistence/state.js';
 import type { BackgroundSaver } from '../persistence/bgsave.js';
+import type { AofRewriter } from '../persistence/aof/rewrite.js';
 import type { Database } from '../engine/keyspace.js';
 import type { Engine } from '../engine/engine.js';
 import type { KeyType } from '../engine/status.js';
@@ -154,6 +155,8 @@ export interface ServerHandle {
   readonly persistence: PersistenceState;
   /** BGSAVE and the save rules. */
   readonly bgsave: BackgroundSaver;
+  /** BGREWRITEAOF and the automatic rewrite. */
+  readonly aofRewrite: AofRewriter;
   /** notify-keyspace-events as Redis's NOTIFY_* bits (0 = off), kept current by a CONFIG SET listener. */
   readonly keyspaceEvents: number;
   clients(): Iterable<ClientHandle>;

@@ -117,6 +117,8 @@ export function rdbLoadFile(host: RdbHost, file: string): EngineLoadResult {
   } catch {
     // Reported by the load itself.
   }
+  // An AOF's RDB preamble loads inside the AOF's own progress: that one is put back after.
+  const outer = p.loading;
   p.loading = { startTime: Math.floor(start / 1000), totalBytes: total, loadedBytes: 0 };
   try {
     const res = loadRdbIntoDatabases(file, host.engine.dbs, {
@@ -148,7 +150,7 @@ export function rdbLoadFile(host: RdbHost, file: string): EngineLoadResult {
     }
     throw new RdbLoadError(`Fatal error loading the DB ${file}: ${(e as Error).message}`);
   } finally {
-    p.loading = null;
+    p.loading = outer;
   }
 }
 

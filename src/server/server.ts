@@ -26,9 +26,10 @@ import { parseOutputLimits, type OutputLimit } from './output-limits.js';
 import { PubSubRegistry } from './pubsub.js';
 import { bindKeyspaceEvents } from './keyspace-events.js';
 import { PersistenceState } from '../persistence/state.js';
-import { BackgroundSaver } from '../persistence/bgsave.js';
-import { RdbSnapshotEncoder } from '../persistence/rdb/rdb-snapshot.js';
-import { debugReload, hasSaveRules, loadDataAtStartup, rdbFileOptions, rdbSaveSync } from '../persistence/rdb-service.js';
+import type { BackgroundSaver } from '../persistence/bgsave.js';
+import type { AofRewriter } from '../persistence/aof/rewrite.js';
+import { createBackgroundJobs } from './background-jobs.js';
+import { debugReload, hasSaveRules, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 import { LmcacheListener } from './lmcache-listener.js';
 import type { Database } from '../engine/keyspace.js';
@@ -91,6 +92,8 @@ export class Server implements ServerHandle, DispatchHooks {
   readonly persistence = new PersistenceState();
   /** BGSAVE and the save rules (../persistence/bgsave.ts). */
   readonly bgsave: BackgroundSaver;
+  /** BGREWRITEAOF and the automatic rewrite (../persistence/aof/rewrite.ts). */
+  readonly aofRewrite: AofRewriter;
   /** notify-keyspace-events bits, 0 when nothing would be published (./keyspace-events.ts). */
   keyspaceEvents = 0;
   /** The append-only file while appendonly is yes (src/persistence/aof/). */
@@ -140,15 +143,7 @@ export class Server implements ServerHandle, DispatchHooks {
       this.current = c;
       return prev;
     });
-    this.bgsave = new BackgroundSaver({
-      config: this.config,
-      engine: this.engine,
-      log: this.log,
-      persistence: this.persistence,
-      changes: () => this.stats.dirty,
-      rdbEncoder: () => new RdbSnapshotEncoder(rdbFileOptions(this), Date.now()),
-      otherJobRunning: () => false,
-    });
+    ({ bgsave: this.bgsave, aofRewrite: this.aofRewrite } = createBackgroundJobs(this));
     this.bindEvictionSettings();
     if (this.config.getBool('tiering')) this.engine.setTier(createTier(this));
     this.reapplyKeyHooks = bindKeyspaceEvents(this);
@@ -277,6 +272,9 @@ export class Server implements ServerHandle, DispatchHooks {
     this.cron = null;
     this.blocking.stop();
     this.bgsave.abort();
+    this.aofRewrite.abort();
+    // Their temp files are gone once they have let go.
+    await Promise.all([this.bgsave.wait(), this.aofRewrite.wait()]);
     for (const c of [...this.conns.values()]) c.close();
     if (this.lmcache !== null) await this.lmcache.close();
     this.lmcache = null;
@@ -431,6 +429,10 @@ export class Server implements ServerHandle, DispatchHooks {
       this.log.warn('There is a child saving an .rdb. Killing it!');
       this.bgsave.abort();
     }
+    if (this.aofRewrite.inProgress) {
+      this.log.warn('There is a child rewriting the AOF. Killing it!');
+      this.aofRewrite.abort();
+    }
     // prepareForShutdown(): save when asked, or when save rules are set and NOSAVE was not given.
     if (options.save === true || (options.save === null && hasSaveRules(this.config))) {
       this.log.info('Saving the final RDB snapshot before exiting.');
@@ -501,6 +503,7 @@ export class Server implements ServerHandle, DispatchHooks {
     if (this.activeExpire) this.engine.activeExpireCycle(1);
     this.engine.growTables();
     this.bgsave.cron(this.cachedNow);
+    this.aofRewrite.cron();
     for (const c of this.conns.values()) c.checkOutputLimit();
     const timeout = this.config.getNumber('timeout');
     if (timeout > 0) {

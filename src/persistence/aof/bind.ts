@@ -2,9 +2,10 @@
  * Wires the AOF into the server: at startup (appendonly yes) loads or creates
  * the files, then installs the call recorder, the expiry/eviction DEL hooks
  * and the CONFIG SET listeners (appendfsync; appendonly no closes the AOF;
- * appendonly yes at runtime needs a rewrite, refused until BGREWRITEAOF exists).
+ * appendonly yes at run time opens a new incr file and rewrites the base).
  */
 import type { Server } from '../../server/server.js';
+import { rdbLoadFile } from '../rdb-service.js';
 import { AofManager, type RdbBaseLoader } from './manager.js';
 import { Replayer } from './replay.js';
 import type { AofFs, FsyncPolicy } from './writer.js';
@@ -24,8 +25,8 @@ export function startAof(server: Server, hooks: AofHooks = {}): void {
   });
   c.onChange('appendonly', () => {
     if (c.getBool('appendonly')) {
-      if (server.aof !== null) return;
-      throw new Error('Turning the AOF on at runtime needs BGREWRITEAOF, which this build does not have yet: restart with --appendonly yes');
+      if (server.aof === null) enableAof(server, hooks);
+      return;
     }
     stopAof(server);
   });
@@ -40,6 +41,7 @@ export function startAof(server: Server, hooks: AofHooks = {}): void {
       loadTruncated: c.getBool('aof-load-truncated'),
       state: server.persistence,
       log: server.log,
+      loadRdbBase: (file) => rdbLoadFile(server, file).keysLoaded,
       ...hooks,
     },
     server.engine,
@@ -51,10 +53,35 @@ export function startAof(server: Server, hooks: AofHooks = {}): void {
   server.attachAof(m);
 }
 
+/**
+ * CONFIG SET appendonly yes (startAppendOnly()): writes are appended to a new
+ * incr file from now on and a rewrite writes the base from a snapshot of this
+ * instant; during a BGSAVE it is scheduled for when that ends.
+ */
+function enableAof(server: Server, hooks: AofHooks): void {
+  const c = server.config;
+  const m = AofManager.enable({
+    dir: c.getString('dir'),
+    dirname: c.getString('appenddirname'),
+    filename: c.getString('appendfilename'),
+    policy: c.getString('appendfsync') as FsyncPolicy,
+    loadTruncated: c.getBool('aof-load-truncated'),
+    state: server.persistence,
+    log: server.log,
+    ...hooks,
+  });
+  m.propagator.currentDb = () => server.current?.dbIndex ?? 0;
+  server.attachAof(m);
+  if (server.bgsave.inProgress) server.aofRewrite.scheduled = true;
+  else void server.aofRewrite.start();
+}
+
 /** Flushes, fsyncs and closes the AOF; the server records nothing more. */
 export function stopAof(server: Server): void {
   const m = server.aof;
   if (m === null) return;
+  // stopAppendOnly(): a rewrite in progress is killed.
+  server.aofRewrite.abort();
   server.attachAof(null);
   m.close();
 }

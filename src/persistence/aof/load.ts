@@ -35,6 +35,8 @@ export interface LoadFileOptions {
 /** Replays one file into `replay`. */
 export function loadAofFile(replay: Replayer, o: LoadFileOptions): LoadStatus {
   const fd = fs.openSync(o.path, 'r');
+  // Each file is replayed by a fresh client, on database 0, as Redis's loadSingleAppendOnlyFile().
+  replay.reset();
   let size: number;
   try {
     size = fs.fstatSync(fd).size;

@@ -59,6 +59,8 @@ export class AofManager {
   /** aof_rewrite_base_size: the AOF size after loading or the last rewrite. */
   baseSize = 0;
   private rewriting: RewriteJob | null = null;
+  /** Highest file number a previous AOF used (enable()): new files are numbered above it. */
+  private seqFloor = 0;
 
   private constructor(private readonly o: AofManagerOptions) {
     this.dirPath = path.join(o.dir, o.dirname);
@@ -85,6 +87,37 @@ export class AofManager {
     o.state.aofLastWriteOk = true;
     o.state.aofDetails = () => m.details();
     return m;
+  }
+
+  /**
+   * appendonly yes at run time: nothing is loaded (the dataset is live);
+   * files an earlier AOF left become history, appends go to a new incr file
+   * from now on, and the caller starts a rewrite at once to write the base
+   * (until it ends, the manifest has no base: Redis's AOF_WAIT_REWRITE).
+   */
+  static enable(o: AofManagerOptions): AofManager {
+    const m = new AofManager(o);
+    fs.mkdirSync(m.dirPath, { recursive: true });
+    if (fs.existsSync(m.manifestPath)) {
+      try {
+        const old = parseManifest(fs.readFileSync(m.manifestPath, 'latin1'));
+        const files = [...(old.base !== null ? [old.base] : []), ...old.incr, ...old.history];
+        for (const f of files) m.seqFloor = Math.max(m.seqFloor, f.seq);
+        m.manifest.history = files.map((f) => ({ ...f, type: 'h' as const }));
+      } catch {
+        // An unreadable manifest is replaced; its files are left where they are.
+      }
+    }
+    m.openIncrForAppend(m.seqFloor + 1);
+    o.state.aofEnabled = true;
+    o.state.aofLastWriteOk = true;
+    o.state.aofDetails = () => m.details();
+    return m;
+  }
+
+  /** Whether a rewrite is under way. */
+  get rewriteRunning(): boolean {
+    return this.rewriting !== null;
   }
 
   get currentSize(): number {
@@ -176,7 +209,7 @@ export class AofManager {
   }
 
   /** Opens the last incr file for appending, or creates the next one (and records it in the manifest). */
-  private openIncrForAppend(): void {
+  private openIncrForAppend(newSeq = 1): void {
     const last = this.manifest.incr[this.manifest.incr.length - 1];
     let name: string;
     if (last !== undefined) {
@@ -185,9 +218,9 @@ export class AofManager {
       const size = fs.statSync(this.filePath(name)).size;
       this.closedSize -= size;
     } else {
-      const seq = 1;
+      const seq = newSeq;
       name = aofNames.incr(this.o.filename, seq);
-      this.o.log.info(`Creating AOF incr file ${name} on server start`);
+      this.o.log.info(`Creating AOF incr file ${name} on ${newSeq === 1 ? 'server start' : 'AOF enable'}`);
       this.manifest.incr.push({ name, seq, type: 'i' });
     }
     const fd = fs.openSync(this.filePath(name), 'a');
@@ -235,7 +268,7 @@ export class AofManager {
    * writes the new base (writeBase, or an RDB preamble) into job.baseSink from
    * a snapshot taken now, then calls finishRewrite(job) or abortRewrite(job).
    */
-  startRewrite(): RewriteJob {
+  startRewrite(openBase = true): RewriteJob {
     if (this.rewriting !== null) throw new Error('Background append only file rewriting already in progress');
     this.writer.flushAndSync();
     const obsoleteIncr = [...this.manifest.incr];
@@ -249,15 +282,17 @@ export class AofManager {
     this.manifest.incr.push(incr);
     this.persistManifest();
     this.o.log.info(`Creating AOF incr file ${incr.name} on background rewrite`);
-    const baseSeq = (this.manifest.base?.seq ?? 0) + 1;
+    const baseSeq = Math.max(this.manifest.base?.seq ?? 0, this.seqFloor) + 1;
     const tempBasePath = this.filePath(`temp-rewriteaof-bg-${process.pid}.aof`);
-    const tfd = fs.openSync(tempBasePath, 'w');
+    // openBase false: the caller writes tempBasePath itself (a background snapshot file).
+    const tfd = openBase ? fs.openSync(tempBasePath, 'w') : -1;
     const baseSink = {
       write: (chunk: Buffer): void => {
         let off = 0;
         while (off < chunk.length) off += fs.writeSync(tfd, chunk, off, chunk.length - off);
       },
       close: (): void => {
+        if (tfd < 0) return;
         fs.fsyncSync(tfd);
         fs.closeSync(tfd);
       },

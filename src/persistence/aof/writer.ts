@@ -264,6 +264,8 @@ export class AofWriter implements CommandSink {
 
   /** Moves appends to another file (a rewrite's new incr file); the caller flushed this one. */
   switchTo(fd: number, size: number): void {
+    // A new file replays on its own from database 0 (as Redis loads each file with a fresh client): select again.
+    this.buffer.selectedDb = -1;
     this.fd = fd;
     this.size = size;
     this.syncedSize = size;
