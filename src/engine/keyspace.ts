@@ -17,7 +17,6 @@ import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import type { SnapshotHook } from './snapshot.js';
-import { TierRef } from './tier/tier-ref.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -264,26 +263,15 @@ export class Database {
 
   // ---- the tier (./tier/tier.ts) ------------------------------------------
 
-  /** The TierRef a key's value is, or null; no side effect (the value is not brought back). */
-  tierRef(pos: number): TierRef | null {
-    const v = this.items.rawObject(this.index.refs[pos]!);
-    return v instanceof TierRef ? v : null;
+  /** The value object as stored (a tier's reference is not brought back), or null for bytes in the item. */
+  rawValue(pos: number): unknown {
+    return this.items.rawObject(this.index.refs[pos]!);
   }
-  /** A string value of at least `minSize` bytes held as its own Buffer (what the tier may take), or null. */
-  demotable(pos: number, minSize: number): Buffer | null {
-    if (this.type(pos) !== KeyType.STRING) return null;
-    const v = this.items.rawObject(this.index.refs[pos]!);
-    return Buffer.isBuffer(v) && v.length >= minSize ? v : null;
-  }
-  /**
-   * Swaps a value object for a TierRef or back. Not a write: the value stays
-   * the same, so WATCH, events and snapshots are not told; only its
-   * accounted size changes.
-   */
-  swapValue(pos: number, v: Buffer | TierRef): void {
+  /** Swaps a value object for a tier reference or back: not a write (the value is the same), only its accounted size changes. */
+  swapValue(pos: number, v: unknown): void {
     this.items.swapObject(this.index.refs[pos]!, v);
   }
-  /** Records an access without a lookup (a value brought back for a read about to run, so eviction does not take it again first). */
+  /** Records an access without a lookup (a value brought back for a read about to run). */
   touchAt(pos: number): void {
     this.items.touch(this.index.refs[pos]!, this.stats);
   }

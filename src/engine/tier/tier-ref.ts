@@ -5,6 +5,8 @@
  * Only ./tier.ts changes a ref's state; the keyspace only drops or loads it.
  */
 import type { SizedValue } from '../object-table.js';
+import type { Database } from '../keyspace.js';
+import { KeyType } from '../status.js';
 
 /** Where a tiered value's bytes are. */
 export const enum TierState {
@@ -67,4 +69,17 @@ export class TierRef implements SizedValue {
   memoryBytes(): number {
     return REF_OVERHEAD + this.key.length;
   }
+}
+
+/** The tier reference a key's value is, or null; no side effect (the value is not brought back). */
+export function tierRef(db: Database, pos: number): TierRef | null {
+  const v = db.rawValue(pos);
+  return v instanceof TierRef ? v : null;
+}
+
+/** A string value of at least `minSize` bytes held as its own Buffer (what the tier may take), or null. */
+export function demotable(db: Database, pos: number, minSize: number): Buffer | null {
+  if (db.type(pos) !== KeyType.STRING) return null;
+  const v = db.rawValue(pos);
+  return Buffer.isBuffer(v) && v.length >= minSize ? v : null;
 }

@@ -14,7 +14,7 @@ import type { Clock } from '../clock.js';
 import { Codec, compress, decompress, decompressSync, worthCompressing } from './codec.js';
 import { DiskStore, type FoundRecord } from './disk-store.js';
 import type { SegmentDir } from './files.js';
-import { TierRef, TierState, type TierOwner } from './tier-ref.js';
+import { TierRef, TierState, demotable, tierRef, type TierOwner } from './tier-ref.js';
 
 export interface TierOptions {
   codec: Codec;
@@ -81,7 +81,7 @@ export class Tier implements TierOwner {
 
   /** Eviction's hook: demotes the key at `pos` instead of deleting it; false when it is not for the tier. */
   demote(db: Database, pos: number): boolean {
-    const v = db.demotable(pos, this.options.minSize);
+    const v = demotable(db, pos, this.options.minSize);
     if (v === null) return false;
     const ref = new TierRef(this, db, db.keyBytes(pos), v.length, v);
     db.swapValue(pos, ref);
@@ -95,7 +95,7 @@ export class Tier implements TierOwner {
 
   /** Eviction's sampling filter: keys already tiered free nothing more. */
   isTiered(db: Database, pos: number): boolean {
-    return db.tierRef(pos) !== null;
+    return tierRef(db, pos) !== null;
   }
 
   /** Moves the oldest compressed value to disk; false when there is none. */
@@ -140,7 +140,7 @@ export class Tier implements TierOwner {
   private async toDisk(ref: TierRef, stored: Buffer, codec: Codec): Promise<void> {
     const db = ref.db as Database;
     const pos = db.findAt(ref.key, 0, ref.key.length);
-    const expire = pos !== NO_KEY && db.tierRef(pos) === ref ? db.expireAt(pos) : 0;
+    const expire = pos !== NO_KEY && tierRef(db, pos) === ref ? db.expireAt(pos) : 0;
     let ok = false;
     try {
       ok = await this.disk.append(ref, stored, codec, Math.max(0, this.dbs().indexOf(db)), expire);
@@ -171,7 +171,7 @@ export class Tier implements TierOwner {
   loadKey(db: Database, buf: Uint8Array, s: number, e: number): Promise<void> | null {
     const pos = db.findAt(buf, s, e);
     if (pos === NO_KEY) return null;
-    const ref = db.tierRef(pos);
+    const ref = tierRef(db, pos);
     if (ref === null) return null;
     const at = db.expireAt(pos);
     if (at !== 0 && at <= this.clock.now()) return null;
@@ -208,7 +208,7 @@ export class Tier implements TierOwner {
     if (ref.state === TierState.DEAD) return;
     const db = ref.db as Database;
     const pos = db.findAt(ref.key, 0, ref.key.length);
-    if (pos === NO_KEY || db.tierRef(pos) !== ref) return;
+    if (pos === NO_KEY || tierRef(db, pos) !== ref) return;
     db.swapValue(pos, v);
     db.touchAt(pos);
     this.promoted(ref);
@@ -255,7 +255,7 @@ export class Tier implements TierOwner {
   private deleteKey(ref: TierRef): void {
     const db = ref.db as Database;
     const pos = db.findAt(ref.key, 0, ref.key.length);
-    if (pos !== NO_KEY && db.tierRef(pos) === ref) db.removeAt(pos);
+    if (pos !== NO_KEY && tierRef(db, pos) === ref) db.removeAt(pos);
     else this.release(ref);
   }
 
