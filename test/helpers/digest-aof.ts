@@ -4,6 +4,7 @@
  * type, its content normalised (sets and hashes sorted) and its absolute
  * expiry (PEXPIRETIME, exact because the AOF carries absolute times).
  */
+import assert from 'node:assert/strict';
 import { RawClient, plain, type RespValue } from './resp-client.js';
 
 function text(v: RespValue): string {
@@ -62,4 +63,19 @@ export async function digest(port: number, dbs = 16): Promise<Map<string, string
 /** Sorted entries, so assert.deepEqual shows a readable diff. */
 export function entries(d: Map<string, string>): [string, string][] {
   return [...d.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * Asserts two digests hold the same keys and contents, with absolute expiries
+ * within `ttlToleranceMs` (relative TTLs set on two servers a moment apart).
+ */
+export function assertSameDigest(actual: Map<string, string>, expected: Map<string, string>, ttlToleranceMs = 0): void {
+  const strip = (d: Map<string, string>): [string, string][] => entries(d).map(([k, v]) => [k, v.slice(0, v.lastIndexOf('|'))]);
+  assert.deepEqual(strip(actual), strip(expected));
+  for (const [k, v] of expected) {
+    const want = Number(v.slice(v.lastIndexOf('|') + 1));
+    const a = actual.get(k)!;
+    const got = Number(a.slice(a.lastIndexOf('|') + 1));
+    assert.ok(want === got || (want > 0 && got > 0 && Math.abs(want - got) <= ttlToleranceMs), `expiry of ${k}: ${got} vs ${want}`);
+  }
 }
