@@ -16,9 +16,21 @@ function hex(v: RespValue): string {
   return Buffer.isBuffer(v) ? v.toString('hex') : String(v);
 }
 
+/** A server just started may still be loading its files on a busy machine: retry refused connections for a while. */
+async function connectPatiently(port: number): Promise<RawClient> {
+  for (let i = 0; ; i++) {
+    try {
+      return await RawClient.connect(port);
+    } catch (err) {
+      if (i >= 200 || (err as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 /** `db:key` (key in hex) -> "type|content|expiry", over databases 0..dbs-1. */
 export async function digest(port: number, dbs = 16): Promise<Map<string, string>> {
-  const c = await RawClient.connect(port);
+  const c = await connectPatiently(port);
   const out = new Map<string, string>();
   try {
     for (let db = 0; db < dbs; db++) {
