@@ -43,4 +43,32 @@ program
     process.exitCode = checkRdb(file);
   });
 
+program
+  .command('check-aof')
+  .description('check an AOF file (or every file a manifest names) and, with --fix, truncate it to the last valid command')
+  .option('--fix', 'truncate the file to its last valid command')
+  .option('--yes', 'do not ask before truncating')
+  .argument('<file>', 'an AOF file or its .manifest')
+  .action(async (file: string, opts: { fix?: boolean; yes?: boolean }) => {
+    const { runCheckAof, progressBar } = await import('../persistence/aof/check.js');
+    const ask = async (q: string): Promise<boolean> => {
+      const rl = (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stdout });
+      const a = await rl.question(q);
+      rl.close();
+      return /^y(es)?$/i.test(a.trim());
+    };
+    try {
+      process.exitCode = await runCheckAof(file, {
+        fix: opts.fix === true,
+        yes: opts.yes === true,
+        ask,
+        print: (line) => console.log(line),
+        progress: process.stderr.isTTY ? progressBar(process.stderr) : undefined,
+      });
+    } catch (err) {
+      console.error(`Cannot check ${file}: ${(err as Error).message}`);
+      process.exitCode = 1;
+    }
+  });
+
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@
  * type, its content normalised (sets and hashes sorted) and its absolute
  * expiry (PEXPIRETIME, exact because the AOF carries absolute times).
  */
+import assert from 'node:assert/strict';
 import { RawClient, plain, type RespValue } from './resp-client.js';
 
 function text(v: RespValue): string {
@@ -15,9 +16,21 @@ function hex(v: RespValue): string {
   return Buffer.isBuffer(v) ? v.toString('hex') : String(v);
 }
 
+/** A server just started may still be loading its files on a busy machine: retry refused connections for a while. */
+async function connectPatiently(port: number): Promise<RawClient> {
+  for (let i = 0; ; i++) {
+    try {
+      return await RawClient.connect(port);
+    } catch (err) {
+      if (i >= 200 || (err as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 /** `db:key` (key in hex) -> "type|content|expiry", over databases 0..dbs-1. */
 export async function digest(port: number, dbs = 16): Promise<Map<string, string>> {
-  const c = await RawClient.connect(port);
+  const c = await connectPatiently(port);
   const out = new Map<string, string>();
   try {
     for (let db = 0; db < dbs; db++) {
@@ -62,4 +75,19 @@ export async function digest(port: number, dbs = 16): Promise<Map<string, string
 /** Sorted entries, so assert.deepEqual shows a readable diff. */
 export function entries(d: Map<string, string>): [string, string][] {
   return [...d.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * Asserts two digests hold the same keys and contents, with absolute expiries
+ * within `ttlToleranceMs` (relative TTLs set on two servers a moment apart).
+ */
+export function assertSameDigest(actual: Map<string, string>, expected: Map<string, string>, ttlToleranceMs = 0): void {
+  const strip = (d: Map<string, string>): [string, string][] => entries(d).map(([k, v]) => [k, v.slice(0, v.lastIndexOf('|'))]);
+  assert.deepEqual(strip(actual), strip(expected));
+  for (const [k, v] of expected) {
+    const want = Number(v.slice(v.lastIndexOf('|') + 1));
+    const a = actual.get(k)!;
+    const got = Number(a.slice(a.lastIndexOf('|') + 1));
+    assert.ok(want === got || (want > 0 && got > 0 && Math.abs(want - got) <= ttlToleranceMs), `expiry of ${k}: ${got} vs ${want}`);
+  }
 }

@@ -190,7 +190,16 @@ const scratch: ExtendedOptions = { flags: 0, expireArg: -1 };
 export function setCommand(ctx: CommandContext, args: Args, reply: Reply): void {
   if (args.count > 3 && !parseExtendedOptions(args, 3, true, scratch, reply)) return;
   if (args.count === 3) setGeneric(ctx, args, reply, 0, -1, 2, 'set', true);
-  else setGeneric(ctx, args, reply, scratch.flags, scratch.expireArg, 2, 'set', true);
+  else {
+    setGeneric(ctx, args, reply, scratch.flags, scratch.expireArg, 2, 'set', true);
+    const p = ctx.propagation;
+    if (p !== null && scratch.flags & SET_GET && scratch.expireArg < 0) {
+      // Propagated without GET, as setCommand() does (an expire already rewrote the whole command).
+      const argv: Buffer[] = [];
+      for (let j = 0; j < args.count; j++) if (j < 3 || !(args.len(j) === 3 && args.is(j, 'get'))) argv.push(args.view(j));
+      p.rewrite(argv);
+    }
+  }
 }
 
 /** Parses GETEX's options (no NX/XX/GET/KEEPTTL, but PERSIST) into the shared scratch. */
