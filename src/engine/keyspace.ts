@@ -13,6 +13,7 @@ import { SlabArena } from './arena/slab.js';
 import { AccessMode, initialAccess, touched, type AccessState } from './eviction/access.js';
 import { KeyIndex, META_TTL, hashBytes } from './index/key-index.js';
 import { ItemStore, fitsInline, ownCopy } from './items.js';
+import { KeyReads } from './key-reads.js';
 import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
@@ -29,7 +30,7 @@ function keyBytesOf(key: string): Buffer {
 }
 
 /** A string value: bytes, or a number/bigint when the encoding is INT. */
-export type StringValue = Buffer | number | bigint;
+export type { StringValue } from './key-reads.js';
 
 /** Counters and clocks shared by all databases, read by INFO. */
 export interface KeyspaceStats extends AccessState {
@@ -39,9 +40,7 @@ export interface KeyspaceStats extends AccessState {
   expiredStalePerc: number;
 }
 
-export class Database {
-  private readonly items: ItemStore;
-  private readonly index: KeyIndex;
+export class Database extends KeyReads {
   private volatile = 0;
   /** @internal Where the active expiry sweep (./iteration.ts) resumes. */
   sweepAt = 0;
@@ -65,8 +64,8 @@ export class Database {
     private readonly stats: KeyspaceStats,
     arena?: SlabArena,
   ) {
-    this.items = new ItemStore(arena ?? new SlabArena());
-    this.index = new KeyIndex(this.items);
+    const items = new ItemStore(arena ?? new SlabArena());
+    super(items, new KeyIndex(items));
   }
 
   /** Number of keys, expired-but-not-yet-collected ones included (as Redis's DBSIZE). */
@@ -173,92 +172,6 @@ export class Database {
       return NO_KEY;
     }
     return pos;
-  }
-
-  // ---- reading a key ------------------------------------------------------
-
-  /** Whether position `pos` holds a key (walks over every position use it). */
-  occupied(pos: number): boolean {
-    return this.index.meta[pos] !== 0;
-  }
-  type(pos: number): KeyType {
-    return (this.items.info(this.index.refs[pos]!) & 7) as KeyType;
-  }
-  encoding(pos: number): Encoding {
-    return ((this.items.info(this.index.refs[pos]!) >> 3) & 7) as Encoding;
-  }
-  /** Absolute expiry in ms, or 0 when the key has no TTL. */
-  expireAt(pos: number): number {
-    return this.items.expireAt(this.index.refs[pos]!);
-  }
-  /** The raw 24-bit access field (see ./eviction/access.ts for its meaning per policy). */
-  accessTime(pos: number): number {
-    return this.items.access(this.index.refs[pos]!);
-  }
-  /** Overwrites the access field (eviction's aging, and tests). */
-  setAccessTime(pos: number, access: number): void {
-    this.items.setAccess(this.index.refs[pos]!, access);
-  }
-  /** The key as a string (one char per byte); allocates, so not for hot paths. */
-  keyLength(pos: number): number {
-    return this.items.keyLength(this.index.refs[pos]!);
-  }
-  keyName(pos: number): string {
-    return this.items.keyName(this.index.refs[pos]!);
-  }
-  /** A copy of the key's bytes. */
-  keyBytes(pos: number): Buffer {
-    return Buffer.from(this.keyName(pos), 'latin1');
-  }
-  /** Copies the key into `dst` (growing it when short) without making a string; returns [buffer, length]. */
-  copyKeyInto(pos: number, dst: Buffer): Buffer {
-    const ref = this.index.refs[pos]!;
-    const len = this.items.keyLength(ref);
-    const out = dst.length >= len ? dst : Buffer.allocUnsafe(len * 2);
-    this.items.copyKey(ref, out);
-    this.copiedKeyLength = len;
-    return out;
-  }
-  /** Length of the key the last copyKeyInto() copied. */
-  copiedKeyLength = 0;
-  keyHash(pos: number): number {
-    return this.items.refKeyHash(this.index.refs[pos]!);
-  }
-  /** hashBytes() of the key of item `ref` (the walks re-find moved entries by it). */
-  refKeyHash(ref: number): number {
-    return this.items.refKeyHash(ref);
-  }
-  /** Whether the key at `pos` is exactly buf[start, end). */
-  keyEquals(pos: number, buf: Uint8Array, start: number, end: number): boolean {
-    return this.items.refKeyEquals(this.index.refs[pos]!, buf, start, end);
-  }
-  /** Lets go of the empty arena pages kept for reuse; returns their bytes. */
-  purge(): number {
-    return this.items.arena.purge();
-  }
-  /** Bytes the key at `pos` costs (MEMORY USAGE): its chunk, any object it holds, its key-table entry. */
-  memoryUsage(pos: number): number {
-    return this.items.memoryOf(this.index.refs[pos]!) + KeyIndex.ENTRY_BYTES;
-  }
-  /** The value: a view of inline string bytes (valid until the next write), or the value object. */
-  value(pos: number): unknown {
-    const o = this.items.object(this.index.refs[pos]!);
-    return o !== null ? o : this.stringValue(pos);
-  }
-  /** A string value: a view of its bytes (valid until the next write), or its number. */
-  stringValue(pos: number): StringValue {
-    const ref = this.index.refs[pos]!;
-    const mem = this.items.stringRef(ref);
-    if (mem === null) return this.items.object(ref) as StringValue;
-    return Buffer.from(mem.buffer, mem.byteOffset + this.items.refStart, this.items.refEnd - this.items.refStart);
-  }
-  /**
-   * The memory holding a string value's bytes, with its range in
-   * refStart/refEnd; null when the value is not bytes (an int).
-   * Allocates nothing: this is how GET reads.
-   */
-  stringRef(pos: number): Uint8Array | null {
-    return this.items.stringRef(this.index.refs[pos]!);
   }
 
   // ---- the tier (./tier/tier.ts) ------------------------------------------

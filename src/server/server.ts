@@ -29,7 +29,8 @@ import { PersistenceState } from '../persistence/state.js';
 import type { BackgroundSaver } from '../persistence/bgsave.js';
 import type { AofRewriter } from '../persistence/aof/rewrite.js';
 import { createBackgroundJobs } from './background-jobs.js';
-import { debugReload, hasSaveRules, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
+import { debugReload, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
+import { bindEvictionSettings, prepareForShutdown } from './server-settings.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 import { LmcacheListener } from './lmcache-listener.js';
 import type { Database } from '../engine/keyspace.js';
@@ -144,7 +145,7 @@ export class Server implements ServerHandle, DispatchHooks {
       return prev;
     });
     ({ bgsave: this.bgsave, aofRewrite: this.aofRewrite } = createBackgroundJobs(this));
-    this.bindEvictionSettings();
+    bindEvictionSettings(this);
     if (this.config.getBool('tiering')) this.engine.setTier(createTier(this));
     this.reapplyKeyHooks = bindKeyspaceEvents(this);
     this.memoryStartup = this.engine.usedMemory();
@@ -172,26 +173,6 @@ export class Server implements ServerHandle, DispatchHooks {
     slowlogLimits();
     this.config.onChange('slowlog-log-slower-than', slowlogLimits);
     this.config.onChange('slowlog-max-len', slowlogLimits);
-  }
-
-  /** maxmemory and friends drive the engine's eviction; client buffers count as used memory, as in Redis. */
-  private bindEvictionSettings(): void {
-    const c = this.config;
-    const apply = (): void => {
-      this.engine.maxMemory = c.getNumber('maxmemory');
-      this.engine.samples = c.getNumber('maxmemory-samples');
-      this.engine.stats.lfuLogFactor = c.getNumber('lfu-log-factor');
-      this.engine.stats.lfuDecayTime = c.getNumber('lfu-decay-time');
-    };
-    apply();
-    this.engine.setPolicy(c.getString('maxmemory-policy'));
-    for (const name of ['maxmemory', 'maxmemory-samples', 'lfu-log-factor', 'lfu-decay-time']) c.onChange(name, apply);
-    c.onChange('maxmemory-policy', () => this.engine.setPolicy(c.getString('maxmemory-policy')));
-    // Summed by the cron (every 1000/hz ms), so a command pays no walk over the clients.
-    this.engine.extraMemory = () => this.clientsMemory;
-    this.engine.onPressure = (used, max) => {
-      this.log.warn({ used_memory: used, maxmemory: max }, 'Used memory is above 90% of maxmemory: keys will be evicted (or writes refused under noeviction) soon');
-    };
   }
 
   /** The port actually bound (useful with port 0). */
@@ -424,26 +405,8 @@ export class Server implements ServerHandle, DispatchHooks {
   }
 
   shutdown(options: { save: boolean | null; now: boolean; force: boolean }): string | null {
-    this.log.warn('User requested shutdown...');
-    if (this.bgsave.inProgress) {
-      this.log.warn('There is a child saving an .rdb. Killing it!');
-      this.bgsave.abort();
-    }
-    if (this.aofRewrite.inProgress) {
-      this.log.warn('There is a child rewriting the AOF. Killing it!');
-      this.aofRewrite.abort();
-    }
-    // prepareForShutdown(): save when asked, or when save rules are set and NOSAVE was not given.
-    if (options.save === true || (options.save === null && hasSaveRules(this.config))) {
-      this.log.info('Saving the final RDB snapshot before exiting.');
-      if (!rdbSaveSync(this)) {
-        if (!options.force) {
-          this.log.warn("Error trying to save the DB, can't exit.");
-          return 'ERR Errors trying to SHUTDOWN. Check logs.';
-        }
-        this.log.warn('Error trying to save the DB. Exit anyway.');
-      }
-    }
+    const refused = prepareForShutdown(this, options);
+    if (refused !== null) return refused;
     this.stopped = true;
     // Let the current event finish writing (SHUTDOWN has no reply on success).
     setImmediate(() => {

@@ -42,8 +42,11 @@ interface Ledger {
 }
 
 async function boot(dir: string, port: number, fsync: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', fsync], { stdio: 'ignore' });
-  for (let i = 0; i < 400; i++) {
+  const proc = spawn(process.execPath, [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', fsync], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  for (let i = 0; i < 1200; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}: ${stderr.trim().slice(-500)}`);
     try {
       (await RawClient.connect(port)).socket.destroy();
       return proc;
@@ -52,7 +55,7 @@ async function boot(dir: string, port: number, fsync: string): Promise<ChildProc
     }
   }
   proc.kill('SIGKILL');
-  throw new Error('server did not start');
+  throw new Error(`server did not start: ${stderr.trim().slice(-500)}`);
 }
 
 async function writer(port: number, id: number, round: number, l: Ledger, stop: { done: boolean }): Promise<void> {

@@ -1,0 +1,57 @@
+/**
+ * Two pieces of the server kept out of server.ts: the eviction settings
+ * bound to the config, and what SHUTDOWN does before the server stops
+ * (Redis's prepareForShutdown(): kill background jobs, save when asked).
+ */
+import { hasSaveRules, rdbSaveSync } from '../persistence/rdb-service.js';
+import type { Server } from './server.js';
+
+/** maxmemory and friends drive the engine's eviction; client buffers count as used memory, as in Redis. */
+export function bindEvictionSettings(server: Server): void {
+  const c = server.config;
+  const engine = server.engine;
+  const apply = (): void => {
+    engine.maxMemory = c.getNumber('maxmemory');
+    engine.samples = c.getNumber('maxmemory-samples');
+    engine.stats.lfuLogFactor = c.getNumber('lfu-log-factor');
+    engine.stats.lfuDecayTime = c.getNumber('lfu-decay-time');
+  };
+  apply();
+  engine.setPolicy(c.getString('maxmemory-policy'));
+  for (const name of ['maxmemory', 'maxmemory-samples', 'lfu-log-factor', 'lfu-decay-time']) c.onChange(name, apply);
+  c.onChange('maxmemory-policy', () => engine.setPolicy(c.getString('maxmemory-policy')));
+  // Summed by the cron (every 1000/hz ms), so a command pays no walk over the clients.
+  engine.extraMemory = () => server.clientsMemory;
+  engine.onPressure = (used, max) => {
+    server.log.warn({ used_memory: used, maxmemory: max }, 'Used memory is above 90% of maxmemory: keys will be evicted (or writes refused under noeviction) soon');
+  };
+}
+
+/**
+ * SHUTDOWN's work before stopping: running background jobs are killed, and
+ * the dataset is saved when asked, or when save rules are set and NOSAVE was
+ * not given. Returns Redis's error when the save failed without FORCE.
+ */
+export function prepareForShutdown(server: Server, options: { save: boolean | null; force: boolean }): string | null {
+  const log = server.log;
+  log.warn('User requested shutdown...');
+  if (server.bgsave.inProgress) {
+    log.warn('There is a child saving an .rdb. Killing it!');
+    server.bgsave.abort();
+  }
+  if (server.aofRewrite.inProgress) {
+    log.warn('There is a child rewriting the AOF. Killing it!');
+    server.aofRewrite.abort();
+  }
+  if (options.save === true || (options.save === null && hasSaveRules(server.config))) {
+    log.info('Saving the final RDB snapshot before exiting.');
+    if (!rdbSaveSync(server)) {
+      if (!options.force) {
+        log.warn("Error trying to save the DB, can't exit.");
+        return 'ERR Errors trying to SHUTDOWN. Check logs.';
+      }
+      log.warn('Error trying to save the DB. Exit anyway.');
+    }
+  }
+  return null;
+}
