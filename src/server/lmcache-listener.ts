@@ -32,6 +32,7 @@ export class LmcacheListener {
       (n) => {
         server.stats.dirty += n;
       },
+      (argv) => server.recorder?.also(argv),
     );
   }
 

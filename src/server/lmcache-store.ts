@@ -26,6 +26,8 @@ export class LmStore {
     private readonly db: () => Database,
     /** Counts writes (INFO's rdb_changes_since_last_save). */
     private readonly dirty: (n: number) => void,
+    /** Records a write for the AOF as the command redis:// would have sent, when the AOF is on (database 0). */
+    private readonly propagate: (argv: (string | Buffer)[]) => void = () => {},
   ) {}
 
   private named(k: Uint8Array, ks: number, ke: number, suffix: Buffer): Buffer {
@@ -40,6 +42,8 @@ export class LmStore {
     const db = this.db();
     const kv = this.named(k, ks, ke, KV_SUFFIX);
     putOwnedStringAt(db, kv, 0, this.nameEnd, payload);
+    // The name buffer is reused for the metadata key: the AOF gets its own copy of this one.
+    this.propagate(['SET', Buffer.from(kv.subarray(0, this.nameEnd)), payload]);
     const meta = this.meta;
     meta.writeInt32LE(m.length, 0);
     meta.writeInt32LE(m.fmt, 4);
@@ -51,6 +55,7 @@ export class LmStore {
     const mk = this.named(k, ks, ke, META_SUFFIX);
     putStringAt(db, mk, 0, this.nameEnd, meta, 0, METADATA_BYTES);
     this.dirty(2);
+    this.propagate(['SET', Buffer.from(mk.subarray(0, this.nameEnd)), Buffer.from(meta)]);
   }
 
   /**
@@ -78,7 +83,10 @@ export class LmStore {
     if (vs === NO_KEY) {
       // The bytes were evicted: drop the orphan metadata, as the redis:// connector does.
       const orphan = this.named(k, ks, ke, META_SUFFIX);
-      if (db.deleteKeyAt(orphan, 0, this.nameEnd)) this.dirty(1);
+      if (db.deleteKeyAt(orphan, 0, this.nameEnd)) {
+        this.dirty(1);
+        this.propagate(['DEL', Buffer.from(orphan.subarray(0, this.nameEnd))]);
+      }
       return null;
     }
     const mem = db.stringRef(vs);

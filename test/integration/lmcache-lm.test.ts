@@ -224,3 +224,33 @@ test('a new connection is served after earlier ones dropped mid-request', async 
   assert.equal(await c.exist('half'), false);
   c.close();
 });
+
+test('an lm:// PUT is written to the AOF, so it survives a restart as the redis:// keys', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lm-aof-'));
+  const port = await freePort();
+  const a = await startServer(['--lmcache-port', String(port), '--appendonly', 'yes', '--dir', dir]);
+  const v = payload(1024 * 1024, 9);
+  try {
+    const c = await LmClient.connect(port);
+    c.put('aof_model@1@0@abc@bfloat16', v, bf16(2, 16));
+    assert.equal((await c.get('aof_model@1@0@abc@bfloat16')).reply.code, 200);
+    c.close();
+  } finally {
+    await a.stop();
+  }
+  const b = await startServer(['--appendonly', 'yes', '--dir', dir]);
+  const r = await RawClient.connect(b.port);
+  try {
+    assert.equal(sha((await r.call('GET', 'aof_model@1@0@abc@bfloat16kv_bytes')) as Buffer), sha(v));
+    const meta = (await r.call('GET', 'aof_model@1@0@abc@bfloat16metadata')) as Buffer;
+    assert.equal(meta.length, 28);
+    assert.equal(meta.readInt32LE(0), v.length);
+  } finally {
+    r.close();
+    await b.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
