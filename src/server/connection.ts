@@ -21,13 +21,14 @@ import { MODE_MULTI, MODE_PUBSUB, Transaction, type TxOwner } from './multi.js';
 import { OutputLimitState } from './output-limits.js';
 import { Subscriptions, type SubscriberOwner } from './pubsub.js';
 import type { Server } from './server.js';
+import { adoptSocket, type DirectReader } from './socket-reads.js';
 import type { Propagator } from '../persistence/aof/propagate.js';
 import type { HeldOutput } from '../persistence/aof/writer.js';
 
 /** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
-export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput {
+export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput, DirectReader {
   readonly id: number;
   name = '';
   dbIndex = 0;
@@ -62,11 +63,14 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   private held: Buffer | null = null;
   private heldLen = 0;
 
+  readonly socket: Socket;
+
   constructor(
-    readonly socket: Socket,
+    accepted: Socket,
     readonly server: Server,
     id: number,
   ) {
+    const socket = accepted;
     this.id = id;
     this.addr = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
     this.laddr = `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`;
@@ -79,7 +83,20 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     );
     this.tx = new Transaction(this, server.watches, server.engine);
     this.pubsub = new Subscriptions(this, server.pubsubRegistry);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    const direct = server.directReads ? adoptSocket(accepted, this) : null;
+    this.socket = direct ?? accepted;
+    if (direct === null) accepted.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.setSocketOptions();
+    this.listen(this.socket);
+  }
+
+  private setSocketOptions(): void {
+    const keepalive = this.server.config.getNumber('tcp-keepalive');
+    if (keepalive > 0) this.socket.setKeepAlive(true, keepalive * 1000);
+    this.socket.setNoDelay(true);
+  }
+
+  private listen(socket: Socket): void {
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
     socket.on('drain', () => {
@@ -205,6 +222,30 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   }
 
   // ---- I/O -----------------------------------------------------------------
+
+  // DirectReader (./socket-reads.ts): reads into a big bulk's buffer, or the shared read buffer.
+  directTarget(): Buffer | null {
+    return this.closed ? null : this.parser.directTarget();
+  }
+
+  readDirect(n: number): void {
+    if (this.closed || this.closeAfterReply) return;
+    this.server.stats.netInputBytes += n;
+    this.lastInteraction = this.server.cachedNow;
+    if (!this.parser.commit(n)) {
+      this.server.log.warn({ client: this.addr }, 'Closing client that reached max query buffer length');
+      this.close();
+      return;
+    }
+    if (this.blocked !== null) return;
+    this.processInput();
+  }
+
+  readShared(chunk: Buffer): void {
+    this.onData(chunk);
+    // The shared buffer takes the next socket's read: keep nothing in it.
+    if (!this.closed) this.parser.detach();
+  }
 
   private onData(chunk: Buffer): void {
     if (this.closed || this.closeAfterReply) return;

@@ -89,6 +89,8 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Keys clients WATCH, told of writes by the keyspace. */
   readonly watches: WatchRegistry;
   readonly pubsubRegistry = new PubSubRegistry();
+  /** Connections read into parser-chosen memory (./socket-reads.ts); off, they use 'data' events. */
+  readonly directReads = process.env.NENCACHE_DIRECT_READS !== '0';
   /** Snapshot, AOF and loading state (INFO persistence, LASTSAVE). */
   readonly persistence = new PersistenceState();
   /** BGSAVE and the save rules (../persistence/bgsave.ts). */
@@ -212,7 +214,8 @@ export class Server implements ServerHandle, DispatchHooks {
       // A leading '-' marks an optional address: failing to bind it is not fatal.
       const optional = raw.startsWith('-');
       const host = optional ? raw.slice(1) : raw;
-      const srv = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+      // Paused, so a connection's handle can move into a Socket that reads where we say (./socket-reads.ts).
+      const srv = net.createServer({ noDelay: true, pauseOnConnect: this.directReads }, (socket) => this.accept(socket));
       srv.maxConnections = Infinity;
       try {
         await new Promise<void>((resolve, reject) => {
@@ -276,17 +279,14 @@ export class Server implements ServerHandle, DispatchHooks {
     }
     if (this.conns.size >= this.config.getNumber('maxclients')) {
       this.stats.rejectedConnections++;
-      socket.end('-ERR max number of clients reached\r\n');
+      socket.resume().end('-ERR max number of clients reached\r\n');
       return;
     }
     if (this.config.getBool('protected-mode') && !this.requiresAuth() && !isLoopback(socket.remoteAddress)) {
       this.stats.rejectedConnections++;
-      socket.end(PROTECTED_MODE_MESSAGE);
+      socket.resume().end(PROTECTED_MODE_MESSAGE);
       return;
     }
-    const keepalive = this.config.getNumber('tcp-keepalive');
-    if (keepalive > 0) socket.setKeepAlive(true, keepalive * 1000);
-    socket.setNoDelay(true);
     const conn = new Connection(socket, this, this.nextClientId++);
     this.conns.set(conn.id, conn);
     this.stats.totalConnections++;

@@ -31,6 +31,7 @@ const BIG_ARG = 32 * 1024;
 /** Room a big bulk's buffer keeps for each argument after it in its frame (the `EX 3600` of a SET). */
 const TAIL_ROOM = 64;
 const INT_MAX = 2147483647;
+const EMPTY = Buffer.alloc(0);
 const CR = 13;
 const LF = 10;
 
@@ -120,6 +121,26 @@ export class RespParser {
     const frameEnd = this.pos + this.bulkLen + 2;
     if (frameEnd > p.length || this.end >= frameEnd) return null;
     return p.subarray(this.end, frameEnd);
+  }
+
+  /**
+   * After feed() and the parsing that followed: copies whatever still refers
+   * to the fed bytes (an incomplete frame, a held-back rest) into the
+   * parser's own memory, so the caller may reuse the read buffer.
+   */
+  detach(): void {
+    if (this.overflow !== null) this.overflow = Buffer.from(this.overflow);
+    if (this.buf === this.pending) return;
+    if (this.pos >= this.end && this.mbLeft === 0) {
+      this.rewind();
+      this.buf = EMPTY;
+      return;
+    }
+    if (this.mbLeft === 0) {
+      this.frameStart = this.pos;
+      this.argc = 0;
+    }
+    this.stash();
   }
 
   /** `n` bytes were read into directTarget(). Returns false when the query buffer limit is exceeded. */
