@@ -10,6 +10,7 @@ import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
 import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
 import type { Tier } from './tier/tier.js';
+import { demotable } from './tier/tier-ref.js';
 
 export interface EngineOptions {
   /** Number of databases (Redis's `databases`, default 16). */
@@ -106,7 +107,10 @@ export class Engine {
   setTier(tier: Tier): void {
     this.tier = tier;
     this.evictor.demote = (db, pos) => tier.demote(db, pos);
-    this.evictor.skip = (db, pos) => tier.isTiered(db, pos);
+    // Only values the tier can take are candidates while any is in RAM: a small
+    // key (an LMCache chunk's metadata) evicted beside its demoted bytes would
+    // make the chunk a miss. When none is left, evictTiered() lifts this.
+    this.evictor.skip = (db, pos) => tier.isTiered(db, pos) || demotable(db, pos, tier.options.minSize) === null;
     tier.onDiskEvict = () => this.eviction.evictedKeys++;
   }
 

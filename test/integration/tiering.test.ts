@@ -233,3 +233,23 @@ test('INFO lists the tiering section by default, under ALL and by name', async (
   await s.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('small keys stay while big values can be demoted: no LMCache metadata key is evicted beside its demoted bytes', async () => {
+  const dir = tmp();
+  const { s, c } = await boot(dir);
+  try {
+    for (let i = 0; i < 24; i++) {
+      assert.equal(await c.call('SET', `chunk${i}kv_bytes`, noisy(100 + i)), 'OK');
+      assert.equal(await c.call('SET', `chunk${i}metadata`, Buffer.alloc(28, i)), 'OK');
+    }
+    await settle(c);
+    const names = Array.from({ length: 24 }, (_, i) => `chunk${i}metadata`);
+    assert.equal(await c.call('EXISTS', ...names), 24);
+    assert.equal((await info(c, 'stats')).evicted_keys, '0');
+    assert.ok(((await c.call('GET', 'chunk0kv_bytes')) as Buffer).equals(noisy(100)));
+  } finally {
+    c.close();
+    await s.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
