@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import type { AccessState } from '../../engine/eviction/access.js';
 import type { Database } from '../../engine/keyspace.js';
-import { NO_KEY } from '../../engine/status.js';
 import { setAccessFromRdb, storeKey, type LoadLimits } from './rdb-engine.js';
 import { RdbFormatError, parseRdbFile, type RdbParseResult, type RdbVisitor } from './rdb-load.js';
 
@@ -53,10 +52,12 @@ export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opt
         return;
       }
       const k = e.key;
-      if (db.findAt(k, 0, k.length) !== NO_KEY) throw new RdbFormatError(e.offset, `Duplicated key '${k.toString('latin1')}' found in RDB file (DB ${e.db})`);
+      // A key already there is overwritten, which DBSIZE tells (one lookup instead of two).
+      const before = db.size;
       const pos = storeKey(db, k, 0, k.length, e.value, opts.limits);
+      if (db.size === before) throw new RdbFormatError(e.offset, `Duplicated key '${k.toString('latin1')}' found in RDB file (DB ${e.db})`);
       if (e.expireMs !== -1) db.setExpire(pos, e.expireMs);
-      if (e.idle >= 0 || e.freq >= 0) setAccessFromRdb(db, opts.access, db.findAt(k, 0, k.length), e.freq, e.idle);
+      if (e.idle >= 0 || e.freq >= 0) setAccessFromRdb(db, opts.access, pos, e.freq, e.idle);
       loaded++;
     },
   };

@@ -23,6 +23,7 @@ export class RdbFormatError extends Error {
 /** One key as read from the file. */
 export interface RdbEntry {
   db: number;
+  /** The key: a view valid only during the entry() call (copy it to keep it). */
   key: Buffer;
   /** The RDB type byte. */
   type: number;
@@ -160,6 +161,16 @@ export function parseRdbFile(path: string, visitor: RdbVisitor, options: RdbPars
   }
 }
 
+/** A reused copy of the last key read. */
+const keyScratch = {
+  buf: Buffer.allocUnsafe(256),
+  hold(b: Buffer): Buffer {
+    if (b.length > this.buf.length) this.buf = Buffer.allocUnsafe(b.length * 2);
+    b.copy(this.buf, 0);
+    return this.buf.subarray(0, b.length);
+  },
+};
+
 function parseWith(r: FileReader, visitor: RdbVisitor, verify: boolean): RdbParseResult {
   let at = 0;
   try {
@@ -223,8 +234,11 @@ function parseWith(r: FileReader, visitor: RdbVisitor, verify: boolean): RdbPars
       const unsupported = unsupportedType(type);
       if (unsupported !== null) throw new RdbFormatError(at, unsupported);
       if (!knownType(type)) throw new RdbFormatError(at, `Unknown RDB encoding type ${type}`);
-      const key = r.string();
-      const value = readValue(type, r);
+      // Keys and plain string values are handed over as views (the engine copies them into its arena at
+      // once); the key's view is of a scratch copy, since reading the value may move the window.
+      const kv = r.stringView();
+      const key = r.viewed ? keyScratch.hold(kv) : kv;
+      const value: RdbValue | null = type === 0 ? { kind: 'string', value: r.stringView() } : readValue(type, r);
       if (value === null) throw new BadData();
       visitor.entry({ db, key, type, value, expireMs, idle, freq, offset: recordStart });
       expireMs = -1;

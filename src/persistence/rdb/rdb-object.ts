@@ -189,10 +189,21 @@ export class RdbReader {
     if (n < 0) throw new BadData();
     return n;
   }
-  /** rdbGenericLoadStringObject: a string in any of its encodings, as bytes. */
+  /** rdbGenericLoadStringObject: a string in any of its encodings, as bytes of its own. */
   string(): Buffer {
+    const v = this.stringView();
+    return this.viewed ? Buffer.from(v) : v;
+  }
+  /** Set by stringView(): the result is a view of the input, valid only until the next read. */
+  viewed = false;
+  /** string() without the copy of a plain string (a loader that copies the bytes at once). */
+  stringView(): Buffer {
+    this.viewed = false;
     const n = this.lengthOrEncoding();
-    if (n >= 0) return Buffer.from(this.take(n));
+    if (n >= 0) {
+      this.viewed = true;
+      return this.take(n);
+    }
     const enc = -n - 1;
     if (enc === ENC_INT8) return Buffer.from(String(this.take(1).readInt8(0)), 'latin1');
     if (enc === ENC_INT16) return Buffer.from(String(this.take(2).readInt16LE(0)), 'latin1');

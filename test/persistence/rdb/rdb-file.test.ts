@@ -55,7 +55,8 @@ function filled(): Engine {
 /** Every key's db, name, value model and expiry, from a file. */
 function entries(p: string): RdbEntry[] {
   const out: RdbEntry[] = [];
-  parseRdbFile(p, { entry: (e) => out.push(e) }, { chunkSize: 7 });
+  // Keys and plain string values are views valid during the call: keep copies.
+  parseRdbFile(p, { entry: (e) => out.push({ ...e, key: Buffer.from(e.key), value: e.value.kind === 'string' && Buffer.isBuffer(e.value.value) ? { kind: 'string', value: Buffer.from(e.value.value) } : e.value }) }, { chunkSize: 7 });
   return out.map((e) => ({ ...e, offset: 0 }));
 }
 
