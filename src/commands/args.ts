@@ -29,6 +29,22 @@ export class Args {
     this.lens = lens;
     this.count = count;
     this.base = 0;
+    this.rawStart = -1;
+    return this;
+  }
+
+  /**
+   * buf[rawStart, rawEnd) is the request exactly as a RESP multibulk frame
+   * (the parser validated it, so it is what re-encoding the arguments would
+   * give); -1 otherwise (inline requests, copies). The AOF copies it whole.
+   */
+  rawStart = -1;
+  rawEnd = -1;
+
+  /** Marks the arguments as the multibulk frame buf[start, end). */
+  frame(start: number, end: number): this {
+    this.rawStart = start;
+    this.rawEnd = end;
     return this;
   }
 

@@ -339,6 +339,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   private runCommand(): void {
     const p = this.parser;
     const args = this.args.bind(p.buf, p.offs, p.lens, p.argc);
+    if (!p.inline) args.frame(p.frameBegin, p.frameEnd);
     const skipThis = this.skipNext;
     this.skipNext = false;
     const w = this.writer;

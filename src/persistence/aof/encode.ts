@@ -76,6 +76,14 @@ export class CommandBuffer {
   /** Appends a command as the client sent it (the common case: no copy of the arguments first). */
   commandArgs(db: number, args: Args): void {
     this.selectFor(db);
+    if (args.rawStart >= 0) {
+      // The request's own multibulk bytes are what re-encoding would write: one copy.
+      const n = args.rawEnd - args.rawStart;
+      this.reserve(n);
+      args.buf.copy(this.buf, this.len, args.rawStart, args.rawEnd);
+      this.len += n;
+      return;
+    }
     this.header(42, args.count);
     for (let i = 0; i < args.count; i++) this.bulkBytes(args.buf, args.start(i), args.end(i));
   }

@@ -149,6 +149,14 @@ export class RespParser {
     return this.end <= this.limits.queryBufferLimit;
   }
 
+  /** After next() returned COMMAND: where its frame starts and ends in `buf` (a multibulk frame unless `inline`). */
+  get frameBegin(): number {
+    return this.frameStart;
+  }
+  get frameEnd(): number {
+    return this.pos;
+  }
+
   /** Parses the next command. Call until it returns NEED_MORE or ERROR. */
   next(): ParseResult {
     for (;;) {
