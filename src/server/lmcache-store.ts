@@ -9,10 +9,10 @@
 import type { Database } from '../engine/keyspace.js';
 import { NO_KEY } from '../engine/status.js';
 import { lookupStringAt, putOwnedStringAt, putStringAt, stringBytes, WRONG_TYPE } from '../engine/types/string.js';
-import { MAX_KEY_LENGTH, type LmMeta } from '../protocol/lmcache/frames.js';
+import { MAX_KEY_LENGTH, META_BYTES, readMeta, writeMeta, type LmMeta } from '../protocol/lmcache/frames.js';
 
 /** RemoteMetadata for one KV group: 7 int32s. */
-export const METADATA_BYTES = 28;
+export const METADATA_BYTES = META_BYTES;
 const KV_SUFFIX = Buffer.from('kv_bytes');
 const META_SUFFIX = Buffer.from('metadata');
 
@@ -45,13 +45,7 @@ export class LmStore {
     // The name buffer is reused for the metadata key: the AOF gets its own copy of this one.
     this.propagate(['SET', Buffer.from(kv.subarray(0, this.nameEnd)), payload]);
     const meta = this.meta;
-    meta.writeInt32LE(m.length, 0);
-    meta.writeInt32LE(m.fmt, 4);
-    meta.writeInt32LE(m.dtype, 8);
-    meta.writeInt32LE(m.shape0, 12);
-    meta.writeInt32LE(m.shape1, 16);
-    meta.writeInt32LE(m.shape2, 20);
-    meta.writeInt32LE(m.shape3, 24);
+    writeMeta(meta, 0, m);
     const mk = this.named(k, ks, ke, META_SUFFIX);
     putStringAt(db, mk, 0, this.nameEnd, meta, 0, METADATA_BYTES);
     this.dirty(2);
@@ -70,13 +64,7 @@ export class LmStore {
     if (ms === NO_KEY || ms === WRONG_TYPE) return null;
     const meta = stringBytes(db.stringValue(ms));
     if (meta.length < METADATA_BYTES) return null;
-    out.length = meta.readInt32LE(0);
-    out.fmt = meta.readInt32LE(4);
-    out.dtype = meta.readInt32LE(8);
-    out.shape0 = meta.readInt32LE(12);
-    out.shape1 = meta.readInt32LE(16);
-    out.shape2 = meta.readInt32LE(20);
-    out.shape3 = meta.readInt32LE(24);
+    readMeta(meta, 0, out);
     const kv = this.named(k, ks, ke, KV_SUFFIX);
     const vs = lookupStringAt(db, kv, 0, this.nameEnd);
     if (vs === WRONG_TYPE) return null;

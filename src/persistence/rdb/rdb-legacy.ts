@@ -4,7 +4,7 @@
  * ziplists (10, 12, 13) and ziplist quicklists (14). Read only: nothing
  * writes them any more. Malformed bytes throw BadData, as the codec does.
  */
-import { BadData, parseScore, type RdbReader, type RdbValue } from './rdb-object.js';
+import { BadData, pairsToZset, type RdbReader, type RdbValue } from './rdb-object.js';
 
 const LIST = 1;
 const ZSET = 3;
@@ -42,17 +42,8 @@ export function readLegacy(type: number, r: RdbReader): RdbValue | null {
       const items = decodeZiplist(r.string());
       return items.length === 0 ? null : { kind: 'list', items, fill: 0 };
     }
-    case ZSET_ZIPLIST: {
-      const els = decodeZiplist(r.string());
-      if (els.length === 0 || els.length % 2 !== 0) return null;
-      const members: Buffer[] = [];
-      const scores: number[] = [];
-      for (let i = 0; i < els.length; i += 2) {
-        members.push(els[i]!);
-        scores.push(parseScore(els[i + 1]!));
-      }
-      return { kind: 'zset', members, scores, compact: true };
-    }
+    case ZSET_ZIPLIST:
+      return pairsToZset(decodeZiplist(r.string()));
     case HASH_ZIPLIST: {
       const els = decodeZiplist(r.string());
       if (els.length === 0) return null;

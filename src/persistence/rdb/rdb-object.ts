@@ -223,6 +223,18 @@ export class RdbReader {
   }
 }
 
+/** A compact zset's flat member, score, member, score... list as a model; null when malformed. */
+export function pairsToZset(els: Buffer[] | null): RdbValue | null {
+  if (els === null || els.length === 0 || els.length % 2 !== 0) return null;
+  const members: Buffer[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < els.length; i += 2) {
+    members.push(els[i]!);
+    scores.push(parseScore(els[i + 1]!));
+  }
+  return { kind: 'zset', members, scores, compact: true };
+}
+
 /** Writes a value's RDB type byte and body (rdbSaveObjectType + rdbSaveObject). */
 export function writeValue(w: RdbWriter, v: RdbValue): void {
   w.byte(valueType(v));
@@ -458,17 +470,8 @@ function readModel(type: number, r: RdbReader): RdbValue | null {
       scores.reverse();
       return n === 0 ? null : { kind: 'zset', members, scores, compact: false };
     }
-    case RdbType.ZSET_LISTPACK: {
-      const els = decodeListpack(r.string());
-      if (els === null || els.length === 0 || els.length % 2 !== 0) return null;
-      const members: Buffer[] = [];
-      const scores: number[] = [];
-      for (let i = 0; i < els.length; i += 2) {
-        members.push(els[i]!);
-        scores.push(parseScore(els[i + 1]!));
-      }
-      return { kind: 'zset', members, scores, compact: true };
-    }
+    case RdbType.ZSET_LISTPACK:
+      return pairsToZset(decodeListpack(r.string()));
     case RdbType.HASH: {
       const n = r.length();
       const fields: Buffer[] = [];

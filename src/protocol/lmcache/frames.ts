@@ -55,17 +55,36 @@ export interface LmMeta {
 /** What every reply but a GET hit carries after its code: length 0, fmt KV_2LTD (1), dtype float16 (2), no shape. */
 export const DEFAULT_META: Readonly<LmMeta> = Object.freeze({ length: 0, fmt: 1, dtype: 2, shape0: 0, shape1: 0, shape2: 0, shape3: 0 });
 
+/** Bytes of length, fmt, dtype and four dims: a reply's fields after its code, and redis://'s RemoteMetadata. */
+export const META_BYTES = 28;
+
+/** Writes length, fmt, dtype and the four dims as little-endian int32 from `at`. */
+export function writeMeta(b: Buffer, at: number, m: Readonly<LmMeta>): void {
+  b.writeInt32LE(m.length, at);
+  b.writeInt32LE(m.fmt, at + 4);
+  b.writeInt32LE(m.dtype, at + 8);
+  b.writeInt32LE(m.shape0, at + 12);
+  b.writeInt32LE(m.shape1, at + 16);
+  b.writeInt32LE(m.shape2, at + 20);
+  b.writeInt32LE(m.shape3, at + 24);
+}
+
+/** Reads what writeMeta() wrote at `at` into `m`. */
+export function readMeta(b: Buffer, at: number, m: LmMeta): void {
+  m.length = b.readInt32LE(at);
+  m.fmt = b.readInt32LE(at + 4);
+  m.dtype = b.readInt32LE(at + 8);
+  m.shape0 = b.readInt32LE(at + 12);
+  m.shape1 = b.readInt32LE(at + 16);
+  m.shape2 = b.readInt32LE(at + 20);
+  m.shape3 = b.readInt32LE(at + 24);
+}
+
 /** A reply header. */
 export function encodeReply(code: number, m: Readonly<LmMeta>): Buffer {
   const b = Buffer.allocUnsafe(REPLY_BYTES);
   b.writeInt32LE(code, 0);
-  b.writeInt32LE(m.length, 4);
-  b.writeInt32LE(m.fmt, 8);
-  b.writeInt32LE(m.dtype, 12);
-  b.writeInt32LE(m.shape0, 16);
-  b.writeInt32LE(m.shape1, 20);
-  b.writeInt32LE(m.shape2, 24);
-  b.writeInt32LE(m.shape3, 28);
+  writeMeta(b, 4, m);
   b.writeInt32LE(0, 32);
   return b;
 }
