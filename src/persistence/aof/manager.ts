@@ -115,6 +115,52 @@ export class AofManager {
     return m;
   }
 
+  /**
+   * BGREWRITEAOF with appendonly no: Redis 7.0 still writes a base, and the
+   * manifest then names only that base; the files of an earlier AOF go.
+   * Nothing is touched until finish(); abort() drops the temp base.
+   */
+  static offlineRewrite(o: AofManagerOptions): { tempBasePath: string; finish(rdbPreamble: boolean): void; abort(): void } {
+    const m = new AofManager(o);
+    fs.mkdirSync(m.dirPath, { recursive: true });
+    let old: AofFileInfo[] = [];
+    if (fs.existsSync(m.manifestPath)) {
+      try {
+        const prev = parseManifest(fs.readFileSync(m.manifestPath, 'latin1'));
+        old = [...(prev.base !== null ? [prev.base] : []), ...prev.incr, ...prev.history];
+      } catch {
+        // An unreadable manifest is replaced; its files are left where they are.
+      }
+    }
+    const seq = old.reduce((max, f) => Math.max(max, f.seq), 0) + 1;
+    const tempBasePath = m.filePath(`temp-rewriteaof-bg-${process.pid}.aof`);
+    const st = o.state;
+    st.aofRewriteStartMs = Date.now();
+    return {
+      tempBasePath,
+      finish: (rdbPreamble) => {
+        const base: AofFileInfo = { name: aofNames.base(o.filename, seq, rdbPreamble), seq, type: 'b' };
+        fs.renameSync(tempBasePath, m.filePath(base.name));
+        o.log.info(`Successfully renamed the temporary AOF base file ${path.basename(tempBasePath)} into ${base.name}`);
+        m.manifest = { base, history: old.map((f) => ({ ...f, type: 'h' as const })), incr: [] };
+        m.persistManifest();
+        m.deleteHistory();
+        st.aofLastRewriteTimeSec = Math.round((Date.now() - st.aofRewriteStartMs) / 1000);
+        st.aofRewriteStartMs = 0;
+        st.aofLastBgrewriteOk = true;
+        st.aofRewritesConsecutiveFailures = 0;
+        st.aofRewrites++;
+        o.log.info('Background AOF rewrite finished successfully');
+      },
+      abort: () => {
+        fs.rmSync(tempBasePath, { force: true });
+        st.aofRewriteStartMs = 0;
+        st.aofLastBgrewriteOk = false;
+        st.aofRewritesConsecutiveFailures++;
+      },
+    };
+  }
+
   /** Whether a rewrite is under way. */
   get rewriteRunning(): boolean {
     return this.rewriting !== null;

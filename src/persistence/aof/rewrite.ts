@@ -15,7 +15,8 @@ import { RdbSnapshotEncoder } from '../rdb/rdb-snapshot.js';
 import type { RdbFileOptions } from '../rdb/rdb-file.js';
 import type { PersistenceState } from '../state.js';
 import { RespBaseEncoder } from './base.js';
-import type { AofManager } from './manager.js';
+import { AofManager } from './manager.js';
+import type { FsyncPolicy } from './writer.js';
 
 export interface RewriteHost {
   readonly config: Config;
@@ -50,9 +51,6 @@ export class AofRewriter {
   /** BGREWRITEAOF: the reply, an error or a status. */
   command(): { error: boolean; text: string } {
     if (this.job !== null) return { error: true, text: 'ERR Background append only file rewriting already in progress' };
-    if (this.host.aof() === null) {
-      return { error: true, text: 'ERR Background append only file rewriting needs appendonly yes in NenCache' };
-    }
     if (this.host.bgsaveRunning()) {
       this.scheduled = true;
       return { error: false, text: 'Background append only file rewriting scheduled' };
@@ -67,18 +65,31 @@ export class AofRewriter {
    */
   start(): Promise<boolean> {
     const h = this.host;
+    if (this.job !== null) return Promise.resolve(false);
     const m = h.aof();
-    if (m === null || this.job !== null) return Promise.resolve(false);
     const preamble = h.config.getBool('aof-use-rdb-preamble');
     const now = Date.now();
-    const rewrite = m.startRewrite(false);
-    // Same tick as the switch to the new incr file: the base is the dataset at this instant.
+    const c = h.config;
+    // With the AOF on, appends move to a new incr file in the same tick the snapshot begins.
+    const online = m !== null ? m.startRewrite(false) : null;
+    const rewrite =
+      online !== null
+        ? { tempBasePath: online.tempBasePath, finish: (p: boolean) => m!.finishRewrite(online, p), abort: () => m!.abortRewrite(online) }
+        : AofManager.offlineRewrite({
+            dir: c.getString('dir'),
+            dirname: c.getString('appenddirname'),
+            filename: c.getString('appendfilename'),
+            policy: c.getString('appendfsync') as FsyncPolicy,
+            loadTruncated: c.getBool('aof-load-truncated'),
+            state: h.persistence,
+            log: h.log,
+          });
     const encoder = preamble ? new RdbSnapshotEncoder({ ...h.rdbOptions(), aofBase: true }, now) : new RespBaseEncoder(now);
     const job = new BackgroundFile(h.engine.dbs, encoder, {
       target: rewrite.tempBasePath,
       temp: `${rewrite.tempBasePath}.part`,
-      // A flush during the walk is in the new incr file: the base need not keep what it removed.
-      skipFlushed: true,
+      // A flush during the walk is in the new incr file: the base need not keep what it removed (no incr file without the AOF).
+      skipFlushed: online !== null,
       fsyncEvery: h.config.getBool('aof-rewrite-incremental-fsync') ? 4 * 1024 * 1024 : 0,
     });
     this.job = job;
@@ -87,11 +98,17 @@ export class AofRewriter {
     const run = job.run().then(
       () => {
         h.log.info(`Successfully created the temporary AOF base file ${rewrite.tempBasePath.split('/').pop()}`);
-        m.finishRewrite(rewrite, preamble);
-        return true;
+        try {
+          rewrite.finish(preamble);
+          return true;
+        } catch (e) {
+          rewrite.abort();
+          h.log.warn(`Background AOF rewrite failed to install its base: ${(e as Error).message}`);
+          return false;
+        }
       },
       (e: unknown) => {
-        m.abortRewrite(rewrite);
+        rewrite.abort();
         if (e instanceof SnapshotAborted) h.log.warn('Background AOF rewrite terminated by signal 10');
         else h.log.warn(`Background AOF rewrite terminated with error: ${(e as Error).message}`);
         return false;
@@ -119,12 +136,13 @@ export class AofRewriter {
   /** The cron: a scheduled rewrite, or auto-aof-rewrite-percentage / min-size, once nothing else runs. */
   cron(): void {
     const h = this.host;
-    const m = h.aof();
-    if (this.job !== null || m === null || h.bgsaveRunning()) return;
+    if (this.job !== null || h.bgsaveRunning()) return;
     if (this.scheduled) {
       void this.start();
       return;
     }
+    const m = h.aof();
+    if (m === null) return;
     const perc = h.config.getNumber('auto-aof-rewrite-percentage');
     const size = m.currentSize;
     if (perc <= 0 || size <= h.config.getNumber('auto-aof-rewrite-min-size')) return;

@@ -173,3 +173,28 @@ test('redis-server 7.0 loads an AOF directory NenCache rewrote with an RDB pream
     await r.stop();
   }
 });
+
+test('BGREWRITEAOF with appendonly no writes a base and a manifest naming only it, as Redis 7.0', async () => {
+  const dir = tmp();
+  const s = await startServer(['--dir', dir, '--appendonly', 'no']);
+  const c = await RawClient.connect(s.port);
+  try {
+    await fill(c);
+    for (const round of [1, 2]) {
+      assert.equal(await c.call('BGREWRITEAOF'), 'Background append only file rewriting started');
+      const info = await idle(c);
+      assert.equal(field(info, 'aof_enabled'), '0');
+      assert.equal(field(info, 'aof_rewrites'), String(round));
+      const d = path.join(dir, 'appendonlydir');
+      assert.deepEqual(fs.readdirSync(d).sort(), [`appendonly.aof.${round}.base.rdb`, 'appendonly.aof.manifest']);
+      assert.equal(fs.readFileSync(path.join(d, 'appendonly.aof.manifest'), 'latin1'), `file appendonly.aof.${round}.base.rdb seq ${round} type b\n`);
+    }
+    const want = await digestAll(c);
+    c.close();
+    await s.stop();
+    assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
+  } finally {
+    c.close();
+    await s.stop();
+  }
+});
