@@ -11,12 +11,12 @@ import type { Engine } from '../engine/engine.js';
 import { intsetLimit } from '../engine/types/set.js';
 import type { Logger } from '../observability/log.js';
 import { accessFieldFor, type RdbFileOptions } from './rdb/rdb-file.js';
-import { loadRdbIntoDatabases, type EngineLoadResult } from './rdb/rdb-engine-load.js';
+import { loadRdbIntoDatabases, loadRdbIntoDatabasesAsync, type EngineLoadOptions, type EngineLoadResult } from './rdb/rdb-engine-load.js';
 import type { LoadLimits } from './rdb/rdb-engine.js';
 import { RdbFormatError } from './rdb/rdb-load.js';
 import { RdbSaveError, saveDatabasesSync } from './rdb/rdb-save.js';
 import { parseSaveRules } from './save-rules.js';
-import type { PersistenceState } from './state.js';
+import type { LoadingState, PersistenceState } from './state.js';
 
 /** What the RDB duties need from the server. */
 export interface RdbHost {
@@ -103,68 +103,99 @@ export function rdbSaveSync(host: RdbHost, keepDirty = false): boolean {
   return true;
 }
 
-/**
- * rdbLoad(): reads `file` into the (empty) engine, logging as Redis does and
- * showing progress in PersistenceState.loading. Throws RdbLoadError.
- */
-export function rdbLoadFile(host: RdbHost, file: string): EngineLoadResult {
-  const p = host.persistence;
+/** The loader's options for `host`, logging the AUX fields as Redis does and updating the loading progress. */
+function loadOptions(host: RdbHost, start: number): EngineLoadOptions {
   const log = host.log;
-  const start = Date.now();
+  const p = host.persistence;
+  return {
+    limits: loadLimitsFromConfig(host.config),
+    access: host.engine.stats,
+    nowMs: host.engine.clock.now(),
+    checksum: host.config.getBool('rdbchecksum'),
+    aux(key, value) {
+      if (key === 'redis-ver') log.info(`Loading RDB produced by version ${value}`);
+      else if (key === 'ctime') log.info(`RDB age ${Math.max(0, Math.floor(start / 1000) - Number(value))} seconds`);
+      else if (key === 'used-mem') log.info(`RDB memory usage when created ${(Number(value) / (1024 * 1024)).toFixed(2)} Mb`);
+      else if (!['redis-bits', 'aof-base', 'repl-stream-db', 'repl-id', 'repl-offset', 'lua', 'aof-preamble'].includes(key)) {
+        log.debug(`Unrecognized RDB AUX field: '${key}'`);
+      }
+    },
+    progress(loaded) {
+      if (p.loading !== null) p.loading.loadedBytes = loaded;
+    },
+  };
+}
+
+/** Starts the loading progress; returns the progress it replaces (an AOF's, for its RDB preamble). */
+function beginLoading(host: RdbHost, file: string, start: number): LoadingState | null {
   let total = 0;
   try {
     total = fs.statSync(file).size;
   } catch {
     // Reported by the load itself.
   }
-  // An AOF's RDB preamble loads inside the AOF's own progress: that one is put back after.
-  const outer = p.loading;
-  p.loading = { startTime: Math.floor(start / 1000), totalBytes: total, loadedBytes: 0 };
+  const outer = host.persistence.loading;
+  host.persistence.loading = { startTime: Math.floor(start / 1000), totalBytes: total, loadedBytes: 0 };
+  return outer;
+}
+
+function loaded(host: RdbHost, res: EngineLoadResult): EngineLoadResult {
+  if (res.checksum === 'zero') host.log.info('RDB file was saved with checksum disabled: no check performed.');
+  host.log.info(`Done loading RDB, keys loaded: ${res.keysLoaded}, keys expired: ${res.keysExpired}.`);
+  host.persistence.lastLoadKeysLoaded = res.keysLoaded;
+  host.persistence.lastLoadKeysExpired = res.keysExpired;
+  return res;
+}
+
+function loadFailed(host: RdbHost, file: string, e: unknown): RdbLoadError {
+  if (e instanceof RdbFormatError) {
+    host.log.warn(`Internal error in RDB reading offset ${e.offset}, file ${file} -> ${e.reason}`);
+    return new RdbLoadError(`Bad RDB file ${file} at offset ${e.offset}: ${e.reason}. Check it with: nencache check-rdb ${file}`);
+  }
+  return new RdbLoadError(`Fatal error loading the DB ${file}: ${(e as Error).message}`);
+}
+
+/**
+ * rdbLoad(): reads `file` into the (empty) engine, logging as Redis does and
+ * showing progress in PersistenceState.loading. Throws RdbLoadError.
+ */
+export function rdbLoadFile(host: RdbHost, file: string): EngineLoadResult {
+  const start = Date.now();
+  const outer = beginLoading(host, file, start);
   try {
-    const res = loadRdbIntoDatabases(file, host.engine.dbs, {
-      limits: loadLimitsFromConfig(host.config),
-      access: host.engine.stats,
-      nowMs: host.engine.clock.now(),
-      checksum: host.config.getBool('rdbchecksum'),
-      aux(key, value) {
-        if (key === 'redis-ver') log.info(`Loading RDB produced by version ${value}`);
-        else if (key === 'ctime') log.info(`RDB age ${Math.max(0, Math.floor(start / 1000) - Number(value))} seconds`);
-        else if (key === 'used-mem') log.info(`RDB memory usage when created ${(Number(value) / (1024 * 1024)).toFixed(2)} Mb`);
-        else if (!['redis-bits', 'aof-base', 'repl-stream-db', 'repl-id', 'repl-offset', 'lua', 'aof-preamble'].includes(key)) {
-          log.debug(`Unrecognized RDB AUX field: '${key}'`);
-        }
-      },
-      progress(loaded) {
-        p.loading!.loadedBytes = loaded;
-      },
-    });
-    if (res.checksum === 'zero') log.info('RDB file was saved with checksum disabled: no check performed.');
-    log.info(`Done loading RDB, keys loaded: ${res.keysLoaded}, keys expired: ${res.keysExpired}.`);
-    p.lastLoadKeysLoaded = res.keysLoaded;
-    p.lastLoadKeysExpired = res.keysExpired;
-    return res;
+    return loaded(host, loadRdbIntoDatabases(file, host.engine.dbs, loadOptions(host, start)));
   } catch (e) {
-    if (e instanceof RdbFormatError) {
-      log.warn(`Internal error in RDB reading offset ${e.offset}, file ${file} -> ${e.reason}`);
-      throw new RdbLoadError(`Bad RDB file ${file} at offset ${e.offset}: ${e.reason}. Check it with: nencache check-rdb ${file}`);
-    }
-    throw new RdbLoadError(`Fatal error loading the DB ${file}: ${(e as Error).message}`);
+    throw loadFailed(host, file, e);
   } finally {
-    p.loading = outer;
+    host.persistence.loading = outer;
+  }
+}
+
+/** rdbLoadFile() that awaits `pause` every few thousand keys, so clients get -LOADING meanwhile. */
+export async function rdbLoadFileAsync(host: RdbHost, file: string, pause: () => Promise<void>): Promise<EngineLoadResult> {
+  const start = Date.now();
+  const outer = beginLoading(host, file, start);
+  try {
+    return loaded(host, await loadRdbIntoDatabasesAsync(file, host.engine.dbs, loadOptions(host, start), pause));
+  } catch (e) {
+    throw loadFailed(host, file, e);
+  } finally {
+    host.persistence.loading = outer;
   }
 }
 
 /**
  * loadDataFromDisk(): at startup, with appendonly no, dir/dbfilename if it
- * exists. Throws RdbLoadError (the server must then not start).
+ * exists, while the server already answers (-LOADING for most commands, as
+ * Redis). Throws RdbLoadError (the server must then not start).
  */
-export function loadDataAtStartup(host: RdbHost): void {
+export async function loadDataAtStartup(host: RdbHost, pause: () => Promise<void>): Promise<void> {
   if (host.config.getBool('appendonly')) return;
   const file = rdbFilePath(host.config);
   if (!fs.existsSync(file)) return;
   const start = process.hrtime.bigint();
   try {
-    rdbLoadFile(host, file);
+    await rdbLoadFileAsync(host, file, pause);
   } catch (e) {
     host.log.warn('Terminating server after rdb file reading failure.');
     throw e;

@@ -34,6 +34,7 @@ export interface DispatchTarget {
 }
 
 const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+const LOADING = 'LOADING Redis is loading the dataset in memory';
 
 /**
  * Records what each call changed (the AOF's propagation, src/persistence/aof/propagate.ts).
@@ -169,6 +170,11 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
   }
   if (!entry.noAuth && t.authRequired()) {
     reject(t, stats, entry, NOAUTH);
+    return;
+  }
+  // A startup load in progress: only commands flagged 'loading' run (processCommand's loading check, before MULTI queues).
+  if (t.ctx.server.persistence.loading !== null && !entry.spec.flags.includes('loading')) {
+    reject(t, stats, entry, LOADING);
     return;
   }
   // As processCommand(): with a limit set, evict before every command, and

@@ -30,6 +30,7 @@ import type { BackgroundSaver } from '../persistence/bgsave.js';
 import type { AofRewriter } from '../persistence/aof/rewrite.js';
 import { createBackgroundJobs } from './background-jobs.js';
 import { debugReload, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
+import { STEP_KEYS } from '../persistence/rdb/rdb-load.js';
 import { bindEvictionSettings, prepareForShutdown } from './server-settings.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 import { LmcacheListener } from './lmcache-listener.js';
@@ -192,24 +193,16 @@ export class Server implements ServerHandle, DispatchHooks {
   }
 
   /**
-   * Loads the data (dir/dbfilename with appendonly no, the AOF with yes; once)
-   * then binds every address of `bind` on `port`. Throws RdbLoadError or
-   * AofLoadError when a file cannot be loaded: the server must not start on a
-   * partial dataset.
+   * Binds every address of `bind` on `port`, then loads the data (once:
+   * dir/dbfilename with appendonly no, answering -LOADING meanwhile as Redis;
+   * the AOF with yes) and resolves when the server is ready. Throws
+   * RdbLoadError or AofLoadError when a file cannot be loaded: the server
+   * must not start on a partial dataset.
    */
   async listen(): Promise<void> {
-    if (!this.dataLoaded) {
-      this.dataLoaded = true;
-      loadDataAtStartup(this);
-      startAof(this, this.options.aof);
-    }
     const port = this.config.getNumber('port');
     const binds = this.config.getString('bind').split(/\s+/).filter((b) => b !== '');
     let bound = port;
-    if (this.engine.tier !== null && !this.tierOpened) {
-      this.tierOpened = true;
-      await this.engine.tier.open(this.config.getString('tier-restart') === 'recover');
-    }
     for (const raw of binds.length > 0 ? binds : ['0.0.0.0']) {
       // A leading '-' marks an optional address: failing to bind it is not fatal.
       const optional = raw.startsWith('-');
@@ -235,6 +228,20 @@ export class Server implements ServerHandle, DispatchHooks {
       this.listeners.push(srv);
     }
     this.boundPort = bound;
+    if (!this.dataLoaded) {
+      this.dataLoaded = true;
+      try {
+        await loadDataAtStartup(this, () => this.loadingPause());
+        startAof(this, this.options.aof);
+      } catch (err) {
+        await this.close();
+        throw err;
+      }
+    }
+    if (this.engine.tier !== null && !this.tierOpened) {
+      this.tierOpened = true;
+      await this.engine.tier.open(this.config.getString('tier-restart') === 'recover');
+    }
     const lmPort = this.config.getNumber('lmcache-port');
     if (lmPort !== 0) {
       const lm = new LmcacheListener(this);
@@ -248,6 +255,13 @@ export class Server implements ServerHandle, DispatchHooks {
     }
     this.startCron();
     this.log.info({ port: bound, bind: binds }, 'Ready to accept connections');
+  }
+
+  /** Between steps of the startup load: clients are served (key-load-delay, in µs per key, slows it for tests). */
+  private loadingPause(): Promise<void> {
+    const delay = this.config.getNumber('key-load-delay');
+    if (delay > 0) return new Promise((resolve) => setTimeout(resolve, Math.ceil((delay * STEP_KEYS) / 1000)));
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Stops listening, closes every client and the cron. */

@@ -219,3 +219,41 @@ describe('SHUTDOWN, FLUSHALL and DEBUG RELOAD', () => {
     });
   });
 });
+
+test('while dump.rdb loads at start the server answers -LOADING, INFO shows the progress, and then it serves the data', async () => {
+  const { Server } = await import('../../src/server/server.js');
+  const { loadConfig } = await import('../../src/config/conf-file.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nencache-loading-'));
+  try {
+    // A dump of 40,000 keys, written by a first server.
+    const first = await startServer(['--dir', dir]);
+    const c0 = await RawClient.connect(first.port);
+    const cmds: string[][] = [];
+    for (let i = 0; i < 40_000; i++) cmds.push(['SET', `k${i}`, `v${i}`]);
+    c0.write(Buffer.concat(cmds.map((x) => encodeCommand(x))));
+    for (let i = 0; i < cmds.length; i++) await c0.read();
+    assert.equal(await c0.call('SAVE'), 'OK');
+    c0.close();
+    await first.stop();
+    // key-load-delay (µs per key) makes the load last long enough to be seen.
+    const server = new Server({ config: loadConfig(['--port', '0', '--bind', '127.0.0.1', '--dir', dir, '--key-load-delay', '20']) });
+    const ready = server.listen();
+    while (server.port === 0) await new Promise((r) => setTimeout(r, 5));
+    const c = await RawClient.connect(server.port);
+    const busy = await c.call('PING');
+    assert.ok(busy instanceof RespError);
+    assert.equal(busy.message, 'LOADING Redis is loading the dataset in memory');
+    const info = String(await c.call('INFO', 'persistence'));
+    assert.match(info, /^loading:1$/m);
+    assert.match(info, /^loading_total_bytes:\d+$/m);
+    assert.match(info, /^loading_loaded_perc:\d+\.\d\d$/m);
+    await ready;
+    assert.equal(await c.call('PING'), 'PONG');
+    assert.equal(await c.call('DBSIZE'), 40_000);
+    assert.match(String(await c.call('INFO', 'persistence')), /^loading:0$/m);
+    c.close();
+    await server.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

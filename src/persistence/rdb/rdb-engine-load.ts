@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { AccessState } from '../../engine/eviction/access.js';
 import type { Database } from '../../engine/keyspace.js';
 import { setAccessFromRdb, storeKey, type LoadLimits } from './rdb-engine.js';
-import { RdbFormatError, parseRdbFile, type RdbParseResult, type RdbVisitor } from './rdb-load.js';
+import { RdbFormatError, parseRdbFile, parseRdbFileAsync, type RdbParseResult, type RdbVisitor } from './rdb-load.js';
 
 export interface EngineLoadOptions {
   limits: LoadLimits;
@@ -26,10 +26,9 @@ export interface EngineLoadResult extends RdbParseResult {
   keysExpired: number;
 }
 
-/** Reads `path` into `dbs` (which should be empty). Throws RdbFormatError, or an fs error when the file cannot be read. */
-export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opts: EngineLoadOptions): EngineLoadResult {
-  let loaded = 0;
-  let expired = 0;
+/** The visitor that stores entries into `dbs`, and its counts. */
+function engineVisitor(path: string, dbs: readonly Database[], opts: EngineLoadOptions): { visitor: RdbVisitor; counts: { loaded: number; expired: number } } {
+  const counts = { loaded: 0, expired: 0 };
   let db: Database = dbs[0]!;
   const fileSize = fs.statSync(path).size;
   const visitor: RdbVisitor = {
@@ -48,7 +47,7 @@ export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opt
     entry(e) {
       // rdbLoad on a master: a key already expired is not created.
       if (e.expireMs !== -1 && e.expireMs < opts.nowMs) {
-        expired++;
+        counts.expired++;
         return;
       }
       const k = e.key;
@@ -58,9 +57,22 @@ export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opt
       if (db.size === before) throw new RdbFormatError(e.offset, `Duplicated key '${k.toString('latin1')}' found in RDB file (DB ${e.db})`);
       if (e.expireMs !== -1) db.setExpire(pos, e.expireMs);
       if (e.idle >= 0 || e.freq >= 0) setAccessFromRdb(db, opts.access, pos, e.freq, e.idle);
-      loaded++;
+      counts.loaded++;
     },
   };
+  return { visitor, counts };
+}
+
+/** Reads `path` into `dbs` (which should be empty). Throws RdbFormatError, or an fs error when the file cannot be read. */
+export function loadRdbIntoDatabases(path: string, dbs: readonly Database[], opts: EngineLoadOptions): EngineLoadResult {
+  const { visitor, counts } = engineVisitor(path, dbs, opts);
   const res = parseRdbFile(path, visitor, { checksum: opts.checksum });
-  return { ...res, keysLoaded: loaded, keysExpired: expired };
+  return { ...res, keysLoaded: counts.loaded, keysExpired: counts.expired };
+}
+
+/** loadRdbIntoDatabases() awaiting `pause` every few thousand keys (the server serves -LOADING meanwhile). */
+export async function loadRdbIntoDatabasesAsync(path: string, dbs: readonly Database[], opts: EngineLoadOptions, pause: () => Promise<void>): Promise<EngineLoadResult> {
+  const { visitor, counts } = engineVisitor(path, dbs, opts);
+  const res = await parseRdbFileAsync(path, visitor, pause, { checksum: opts.checksum });
+  return { ...res, keysLoaded: counts.loaded, keysExpired: counts.expired };
 }

@@ -155,11 +155,39 @@ export function parseRdbFile(path: string, visitor: RdbVisitor, options: RdbPars
   try {
     const size = fs.fstatSync(fd).size;
     const r = new FileReader(fd, size, options.chunkSize ?? 256 * 1024, (loaded) => visitor.progress?.(loaded, size));
-    return parseWith(r, visitor, options.checksum ?? true);
+    const steps = parseSteps(r, visitor, options.checksum ?? true);
+    for (;;) {
+      const s = steps.next();
+      if (s.done === true) return s.value;
+    }
   } finally {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * parseRdbFile() that awaits `pause` every STEP_KEYS keys, so a server
+ * loading at startup answers clients (-LOADING) meanwhile, as Redis's
+ * processEventsWhileBlocked() does.
+ */
+export async function parseRdbFileAsync(path: string, visitor: RdbVisitor, pause: () => Promise<void>, options: RdbParseOptions = {}): Promise<RdbParseResult> {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const r = new FileReader(fd, size, options.chunkSize ?? 256 * 1024, (loaded) => visitor.progress?.(loaded, size));
+    const steps = parseSteps(r, visitor, options.checksum ?? true);
+    for (;;) {
+      const s = steps.next();
+      if (s.done === true) return s.value;
+      await pause();
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Keys parsed between two pauses of parseRdbFileAsync(). */
+export const STEP_KEYS = 4096;
 
 /** A reused copy of the last key read. */
 const keyScratch = {
@@ -171,8 +199,9 @@ const keyScratch = {
   },
 };
 
-function parseWith(r: FileReader, visitor: RdbVisitor, verify: boolean): RdbParseResult {
+function* parseSteps(r: FileReader, visitor: RdbVisitor, verify: boolean): Generator<void, RdbParseResult, void> {
   let at = 0;
+  let sinceStep = 0;
   try {
     const magic = r.take(9).toString('latin1');
     if (!magic.startsWith('REDIS')) throw new RdbFormatError(0, 'Wrong signature trying to load DB from file');
@@ -245,6 +274,10 @@ function parseWith(r: FileReader, visitor: RdbVisitor, verify: boolean): RdbPars
       idle = -1;
       freq = -1;
       recordStart = -1;
+      if (++sinceStep === STEP_KEYS) {
+        sinceStep = 0;
+        yield;
+      }
     }
   } catch (e) {
     if (!(e instanceof BadData)) throw e;
