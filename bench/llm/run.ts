@@ -148,7 +148,17 @@ export function ddRate(dir: string, mib = 1024): [number, number] | null {
   }
 }
 
-export async function runLlmBench(o: LlmBenchOptions): Promise<{ rows: LlmRow[]; dd: [number, number] | null; skipped: string[] }> {
+/** The disk tier's own write and read rates and event-loop stalls (bench/tier/disk.ts, 8 MiB values), on `dir`'s disk. */
+function tierDiskRates(dir: string, mib = 512): string[] {
+  try {
+    const out = execFileSync(process.execPath, ['--max-semi-space-size=1', join(repoRoot(), 'dist/bench/tier/disk.js'), dir, String(mib)], { encoding: 'utf8', timeout: 300_000 });
+    return out.trim().split('\n').map((l) => `tier: ${l}`);
+  } catch (e) {
+    return [`tier: disk measurement failed: ${(e as Error).message.split('\n')[0]}`];
+  }
+}
+
+export async function runLlmBench(o: LlmBenchOptions): Promise<{ rows: LlmRow[]; dd: [number, number] | null; skipped: string[]; tier: string[] }> {
   const ramChunks = Math.floor(o.ramMiB / o.chunkMiB);
   const phases = [
     { phase: 'fits in RAM', reqs: makeRequests({ systemPrompts: 2, systemChunks: 8, conversations: 4, chunksPerTurn: 1, requests: Math.max(4, Math.floor(ramChunks * 0.7) - 16), seed: 1 }) },
@@ -183,13 +193,15 @@ export async function runLlmBench(o: LlmBenchOptions): Promise<{ rows: LlmRow[];
         }
       }
     }
-    return { rows, dd: ddRate(dir), skipped };
+    const dd = ddRate(dir);
+    const tierDir = mkdtempSync(join(dir, 'tier-'));
+    return { rows, dd, skipped, tier: tierDiskRates(tierDir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export function formatLlmTable(r: { rows: LlmRow[]; dd: [number, number] | null; skipped: string[] }, o: LlmBenchOptions): string {
+export function formatLlmTable(r: { rows: LlmRow[]; dd: [number, number] | null; skipped: string[]; tier: string[] }, o: LlmBenchOptions): string {
   const lines = [
     `LLM KV-cache workload (redis:// two-key pattern), ${o.chunkMiB} MiB chunks, maxmemory ${o.ramMiB} MiB, ${o.clients} clients, prefill ${o.prefillMsPerToken} ms/token`,
     'server            phase         set MiB  store GB/s  retr GB/s  lookup p50/p99 ms  hit ratio  TTFT ms (no cache)  corrupt',
@@ -201,5 +213,6 @@ export function formatLlmTable(r: { rows: LlmRow[]; dd: [number, number] | null;
   }
   for (const s of r.skipped) lines.push(`skipped: ${s}`);
   lines.push(r.dd === null ? 'dd with direct I/O is not possible on this disk' : `disk (dd, direct I/O, 4 MiB blocks): write ${r.dd[0]} MB/s, read ${r.dd[1]} MB/s`);
+  lines.push(...r.tier);
   return lines.join('\n');
 }
