@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RawClient, RespError } from '../../helpers/resp-client.js';
-import { skipWithoutRedis, startRedis, startServer, type TestServer } from '../../helpers/server.js';
+import { skipWithoutRedis, startRedis, startServer } from '../../helpers/server.js';
 import { digestAll, digestDiff } from '../../helpers/digest.js';
 import { runBatch } from '../../helpers/snapshot-state.js';
 import type { Cmd } from '../../diff/harness.js';
@@ -47,23 +47,27 @@ function churn(n: number): Cmd[] {
   return out;
 }
 
-async function restartDigest(dir: string): Promise<Map<string, string>> {
-  const s = await startServer(['--dir', dir, '--appendonly', 'yes']);
+/** Starts a server with `args`, runs `fn` with a client, and stops both whatever happens; returns what `fn` returns. */
+async function serve<T>(args: string[], fn: (c: RawClient) => Promise<T>): Promise<T> {
+  const s = await startServer(args);
   const c = await RawClient.connect(s.port);
   try {
-    return await digestAll(c);
+    return await fn(c);
   } finally {
     c.close();
     await s.stop();
   }
 }
 
+/** The digest of `dir`'s AOF, loaded by a new server. */
+function restartDigest(dir: string): Promise<Map<string, string>> {
+  return serve(['--dir', dir, '--appendonly', 'yes'], (c) => digestAll(c));
+}
+
 for (const preamble of ['yes', 'no']) {
   test(`BGREWRITEAOF under concurrent writes leaves an AOF that restores every write (aof-use-rdb-preamble ${preamble})`, async () => {
     const dir = tmp();
-    const s = await startServer(['--dir', dir, '--appendonly', 'yes', '--aof-use-rdb-preamble', preamble]);
-    const c = await RawClient.connect(s.port);
-    try {
+    const want = await serve(['--dir', dir, '--appendonly', 'yes', '--aof-use-rdb-preamble', preamble], async (c) => {
       await fill(c);
       c.write('*1\r\n$12\r\nBGREWRITEAOF\r\n*1\r\n$12\r\nBGREWRITEAOF\r\n');
       assert.equal(await c.read(), 'Background append only file rewriting started');
@@ -78,22 +82,14 @@ for (const preamble of ['yes', 'no']) {
       assert.doesNotMatch(manifest, /type h/);
       assert.deepEqual(fs.readdirSync(path.join(dir, 'appendonlydir')).sort(), ['appendonly.aof.2.base.' + (preamble === 'yes' ? 'rdb' : 'aof'), 'appendonly.aof.2.incr.aof', 'appendonly.aof.manifest']);
       await runBatch(c, churn(500));
-      const want = await digestAll(c);
-      c.close();
-      await s.stop();
-      assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
-    } finally {
-      c.close();
-      await s.stop();
-    }
+      return digestAll(c);
+    });
+    assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
   });
 }
 
 test('BGREWRITEAOF during a BGSAVE is scheduled and runs when the save ends', async () => {
-  const dir = tmp();
-  const s = await startServer(['--dir', dir, '--appendonly', 'yes']);
-  const c = await RawClient.connect(s.port);
-  try {
+  await serve(['--dir', tmp(), '--appendonly', 'yes'], async (c) => {
     await fill(c);
     c.write('*1\r\n$6\r\nBGSAVE\r\n*1\r\n$12\r\nBGREWRITEAOF\r\n*1\r\n$6\r\nBGSAVE\r\n');
     assert.equal(await c.read(), 'Background saving started');
@@ -103,37 +99,24 @@ test('BGREWRITEAOF during a BGSAVE is scheduled and runs when the save ends', as
     const info = await idle(c);
     assert.equal(field(info, 'aof_rewrites'), '1');
     assert.equal(field(info, 'rdb_saves'), '1');
-  } finally {
-    c.close();
-    await s.stop();
-  }
+  });
 });
 
 test('CONFIG SET appendonly yes at run time writes a base from the live dataset, and a restart restores it', async () => {
   const dir = tmp();
-  const s: TestServer = await startServer(['--dir', dir, '--appendonly', 'no']);
-  const c = await RawClient.connect(s.port);
-  try {
+  const want = await serve(['--dir', dir, '--appendonly', 'no'], async (c) => {
     await fill(c);
     await runBatch(c, [['CONFIG', 'SET', 'appendonly', 'yes'], ...churn(2000)]);
     const info = await idle(c);
     assert.equal(field(info, 'aof_enabled'), '1');
     assert.equal(field(info, 'aof_rewrites'), '1');
-    const want = await digestAll(c);
-    c.close();
-    await s.stop();
-    assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
-  } finally {
-    c.close();
-    await s.stop();
-  }
+    return digestAll(c);
+  });
+  assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
 });
 
 test('the AOF rewrites itself once it grows past auto-aof-rewrite-percentage', async () => {
-  const dir = tmp();
-  const s = await startServer(['--dir', dir, '--appendonly', 'yes', '--auto-aof-rewrite-min-size', '64kb', '--auto-aof-rewrite-percentage', '100', '--hz', '100']);
-  const c = await RawClient.connect(s.port);
-  try {
+  await serve(['--dir', tmp(), '--appendonly', 'yes', '--auto-aof-rewrite-min-size', '64kb', '--auto-aof-rewrite-percentage', '100', '--hz', '100'], async (c) => {
     await fill(c);
     let info = '';
     for (let i = 0; i < 500; i++) {
@@ -142,27 +125,18 @@ test('the AOF rewrites itself once it grows past auto-aof-rewrite-percentage', a
       await new Promise((r) => setTimeout(r, 10));
     }
     assert.equal(field(info, 'aof_rewrites'), '1');
-  } finally {
-    c.close();
-    await s.stop();
-  }
+  });
 });
 
 test('redis-server 7.0 loads an AOF directory NenCache rewrote with an RDB preamble', { skip: skipWithoutRedis('redis-server') }, async () => {
   const dir = tmp();
-  const s = await startServer(['--dir', dir, '--appendonly', 'yes']);
-  const c = await RawClient.connect(s.port);
-  let want: Map<string, string>;
-  try {
+  const want = await serve(['--dir', dir, '--appendonly', 'yes'], async (c) => {
     await fill(c);
     await runBatch(c, [['BGREWRITEAOF']]);
     await idle(c);
     await runBatch(c, churn(300));
-    want = await digestAll(c);
-  } finally {
-    c.close();
-    await s.stop();
-  }
+    return digestAll(c);
+  });
   const r = await startRedis(['--appendonly', 'yes', '--dir', dir]);
   const rc = await RawClient.connect(r.port);
   try {
@@ -176,9 +150,7 @@ test('redis-server 7.0 loads an AOF directory NenCache rewrote with an RDB pream
 
 test('BGREWRITEAOF with appendonly no writes a base and a manifest naming only it, as Redis 7.0', async () => {
   const dir = tmp();
-  const s = await startServer(['--dir', dir, '--appendonly', 'no']);
-  const c = await RawClient.connect(s.port);
-  try {
+  const want = await serve(['--dir', dir, '--appendonly', 'no'], async (c) => {
     await fill(c);
     for (const round of [1, 2]) {
       assert.equal(await c.call('BGREWRITEAOF'), 'Background append only file rewriting started');
@@ -189,12 +161,7 @@ test('BGREWRITEAOF with appendonly no writes a base and a manifest naming only i
       assert.deepEqual(fs.readdirSync(d).sort(), [`appendonly.aof.${round}.base.rdb`, 'appendonly.aof.manifest']);
       assert.equal(fs.readFileSync(path.join(d, 'appendonly.aof.manifest'), 'latin1'), `file appendonly.aof.${round}.base.rdb seq ${round} type b\n`);
     }
-    const want = await digestAll(c);
-    c.close();
-    await s.stop();
-    assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
-  } finally {
-    c.close();
-    await s.stop();
-  }
+    return digestAll(c);
+  });
+  assert.deepEqual(digestDiff(want, await restartDigest(dir)), []);
 });
