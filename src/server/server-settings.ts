@@ -1,9 +1,11 @@
 /**
- * Two pieces of the server kept out of server.ts: the eviction settings
- * bound to the config, and what SHUTDOWN does before the server stops
- * (Redis's prepareForShutdown(): kill background jobs, save when asked).
+ * Pieces of the server kept out of server.ts: the eviction settings bound
+ * to the config, the pause between steps of the startup load, and what
+ * SHUTDOWN does before the server stops (Redis's prepareForShutdown()).
  */
+import type { Config } from '../config/config.js';
 import { hasSaveRules, rdbSaveSync } from '../persistence/rdb-service.js';
+import { STEP_KEYS } from '../persistence/rdb/rdb-load.js';
 import type { Server } from './server.js';
 
 /** maxmemory and friends drive the engine's eviction; client buffers count as used memory, as in Redis. */
@@ -54,4 +56,11 @@ export function prepareForShutdown(server: Server, options: { save: boolean | nu
     }
   }
   return null;
+}
+
+/** Between steps of the startup load: clients are served (key-load-delay, in µs per key, slows it for tests). */
+export function loadingPause(config: Config): Promise<void> {
+  const delay = config.getNumber('key-load-delay');
+  if (delay > 0) return new Promise((resolve) => setTimeout(resolve, Math.ceil((delay * STEP_KEYS) / 1000)));
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -30,8 +30,7 @@ import type { BackgroundSaver } from '../persistence/bgsave.js';
 import type { AofRewriter } from '../persistence/aof/rewrite.js';
 import { createBackgroundJobs } from './background-jobs.js';
 import { debugReload, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
-import { STEP_KEYS } from '../persistence/rdb/rdb-load.js';
-import { bindEvictionSettings, prepareForShutdown } from './server-settings.js';
+import { bindEvictionSettings, loadingPause, prepareForShutdown } from './server-settings.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 import { LmcacheListener } from './lmcache-listener.js';
 import type { Database } from '../engine/keyspace.js';
@@ -231,7 +230,7 @@ export class Server implements ServerHandle, DispatchHooks {
     if (!this.dataLoaded) {
       this.dataLoaded = true;
       try {
-        await loadDataAtStartup(this, () => this.loadingPause());
+        await loadDataAtStartup(this, () => loadingPause(this.config));
         startAof(this, this.options.aof);
       } catch (err) {
         await this.close();
@@ -255,13 +254,6 @@ export class Server implements ServerHandle, DispatchHooks {
     }
     this.startCron();
     this.log.info({ port: bound, bind: binds }, 'Ready to accept connections');
-  }
-
-  /** Between steps of the startup load: clients are served (key-load-delay, in µs per key, slows it for tests). */
-  private loadingPause(): Promise<void> {
-    const delay = this.config.getNumber('key-load-delay');
-    if (delay > 0) return new Promise((resolve) => setTimeout(resolve, Math.ceil((delay * STEP_KEYS) / 1000)));
-    return new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Stops listening, closes every client and the cron. */
