@@ -34,16 +34,12 @@ export function adoptSocket(accepted: net.Socket, reader: DirectReader): net.Soc
   const husk = accepted as unknown as { _handle?: object | null };
   const handle = husk._handle;
   if (handle === null || handle === undefined || typeof (handle as { readStart?: unknown }).readStart !== 'function') return null;
-  let target: Buffer = SHARED;
   const opts = {
     handle,
     readable: true,
     writable: true,
     onread: {
-      buffer: (): Buffer => {
-        target = reader.directTarget() ?? SHARED;
-        return target;
-      },
+      buffer: (): Buffer => reader.directTarget() ?? SHARED,
       callback: (n: number, buf: Buffer): void => {
         if (buf === SHARED) reader.readShared(SHARED.subarray(0, n));
         else reader.readDirect(n);
@@ -54,6 +50,5 @@ export function adoptSocket(accepted: net.Socket, reader: DirectReader): net.Soc
   const socket = new net.Socket(opts as unknown as net.SocketConstructorOpts);
   // The husk closes without its handle: the net.Server stops counting it (we track connections ourselves).
   accepted.destroy();
-  void target;
   return socket;
 }
