@@ -6,8 +6,11 @@
  * Each object's size is estimated once, when stored, for memory accounting.
  * A tiered value (TierRef) is told when it leaves the table, so its tier
  * frees what it holds; swap() moves a value in or out of the tier without that.
+ * A big string leaving the table goes back to the big-buffer pool unless a
+ * get() exposed it, so every read of an object must go through get().
  */
 import { TierRef } from './tier/tier-ref.js';
+import { bigBuffers, POOL_MIN } from './arena/big-buffers.js';
 
 /** A key too long for any chunk: its item keeps only this object's id. */
 export interface OutsideKey {
@@ -54,8 +57,11 @@ export class ObjectTable {
     return this.sizes[id]!;
   }
 
+  /** An object, for reading: a big buffer read here is never recycled (the reader may keep it). */
   get(id: number): unknown {
-    return this.objects[id];
+    const v = this.objects[id];
+    if (v instanceof Uint8Array && v.length >= POOL_MIN) bigBuffers.exposed(v);
+    return v;
   }
 
   /** Replaces an object keeping its accounted size (an int for an int). */
@@ -88,6 +94,7 @@ export class ObjectTable {
   remove(id: number): void {
     const v = this.objects[id];
     if (v instanceof TierRef) v.owner.dropped(v);
+    else if (v instanceof Uint8Array && v.length >= POOL_MIN) bigBuffers.release(v);
     this.total -= this.sizes[id]!;
     this.objects[id] = undefined;
     this.sizes[id] = 0;

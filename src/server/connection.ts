@@ -24,6 +24,7 @@ import type { Server } from './server.js';
 import { adoptSocket, type DirectReader } from './socket-reads.js';
 import type { Propagator } from '../persistence/aof/propagate.js';
 import type { HeldOutput } from '../persistence/aof/writer.js';
+import { bigBuffers } from '../engine/arena/big-buffers.js';
 
 /** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
@@ -75,7 +76,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.addr = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
     this.laddr = `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`;
     this.authenticated = !server.requiresAuth();
-    this.parser = new RespParser(server.parserLimits);
+    this.parser = new RespParser(server.parserLimits, bigBuffers.take);
     this.args.donor = this.parser;
     this.writer = new RespWriter(
       (chunk) => this.send(chunk),

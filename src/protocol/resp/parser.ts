@@ -59,7 +59,14 @@ export class RespParser {
   /** Length of the bulk being read, or -1 when its header is still to be read. */
   private bulkLen = -1;
 
-  constructor(private readonly limits: ParserLimits) {}
+  /**
+   * `alloc` provides the buffers for big frames (the server passes a pool
+   * that recycles donated values' memory); it must return at least n bytes.
+   */
+  constructor(
+    private readonly limits: ParserLimits,
+    private readonly alloc: (n: number) => Buffer = Buffer.allocUnsafe,
+  ) {}
 
   /** Bytes buffered but not yet consumed (Redis's qbuf). */
   get queryBufferLength(): number {
@@ -98,7 +105,7 @@ export class RespParser {
       return true;
     }
     if (need > dst.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(need, this.wantedSize(), dst.length * 2));
+      const bigger = this.alloc(Math.max(need, this.wantedSize(), dst.length * 2));
       dst.copy(bigger, 0, 0, this.end);
       dst = bigger;
       this.pending = bigger;
@@ -363,14 +370,14 @@ export class RespParser {
     const want = Math.max(keep, this.wantedSize());
     if (this.buf === this.pending) {
       if (want > this.pending.length) {
-        const bigger = Buffer.allocUnsafe(want);
+        const bigger = this.alloc(want);
         this.pending.copy(bigger, 0, shift, this.end);
         this.pending = bigger;
       } else if (shift > 0) {
         this.pending.copyWithin(0, shift, this.end);
       }
     } else {
-      if (this.pending === null || this.pending.length < want) this.pending = Buffer.allocUnsafe(Math.max(want, 16 * 1024));
+      if (this.pending === null || this.pending.length < want) this.pending = this.alloc(Math.max(want, 16 * 1024));
       this.buf.copy(this.pending, 0, shift, this.end);
     }
     this.buf = this.pending;
