@@ -140,7 +140,7 @@ export async function main(argv: string[]): Promise<void> {
       rounds: o.rounds,
       sizes: [1024 * 1024, 4 * 1024 * 1024],
       clients: 4,
-      requests: 400,
+      bytesPerRun: 2 * 2 ** 30,
       rawSize: 32 * 1024 * 1024,
       rawClients: 2,
       rawOps: 32,

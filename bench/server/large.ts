@@ -13,9 +13,9 @@ export interface LargeBenchOptions {
   rounds: number;
   /** Value sizes for redis-benchmark (-d). */
   sizes: number[];
-  /** redis-benchmark connections (-c) and requests per run (-n). */
+  /** redis-benchmark connections (-c), and the bytes each run moves (-n is this over the value size). */
   clients: number;
-  requests: number;
+  bytesPerRun: number;
   /** The raw-socket client: value size, connections, operations per run. */
   rawSize: number;
   rawClients: number;
@@ -56,8 +56,10 @@ function stop(p: Proc): Promise<void> {
   });
 }
 
-function redisBenchmark(port: number, test: string, size: number, o: LargeBenchOptions): number {
-  const out = execFileSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), '-t', test, '-d', String(size), '-n', String(o.requests), '-c', String(o.clients), '--csv'], {
+const requestsFor = (size: number, o: LargeBenchOptions): number => Math.max(100, Math.round(o.bytesPerRun / size));
+
+function redisBenchmark(port: number, test: string, size: number, o: LargeBenchOptions, requests = requestsFor(size, o)): number {
+  const out = execFileSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), '-t', test, '-d', String(size), '-n', String(requests), '-c', String(o.clients), '--csv'], {
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -124,7 +126,9 @@ export async function runLargeBench(o: LargeBenchOptions): Promise<LargeRow[]> {
   const red = await start('redis', ['redis-server'], pR!);
   const rows: LargeRow[] = [];
   try {
-    log(`large values: redis-benchmark -c ${o.clients} -n ${o.requests}, raw client ${o.rawClients} connections x ${o.rawOps} ops, ${o.rounds} alternating rounds`);
+    log(`large values: redis-benchmark -c ${o.clients}, ${(o.bytesPerRun / 2 ** 30).toFixed(1)} GiB per run, raw client ${o.rawClients} connections x ${o.rawOps} ops, ${o.rounds} alternating rounds`);
+    // One unmeasured pass each, so NenCache's JIT warm-up is not in the figures.
+    for (const p of [nen.port, red.port]) for (const test of ['set', 'get']) redisBenchmark(p, test, o.sizes[0]!, o, 300);
     const row = async (what: string, size: number, run: (port: number) => Promise<number> | number): Promise<void> => {
       const n: number[] = [];
       const r: number[] = [];

@@ -63,6 +63,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   /** Output waiting for the AOF batch (see send()); reused between batches. */
   private held: Buffer | null = null;
   private heldLen = 0;
+  private corked = false;
 
   readonly socket: Socket;
 
@@ -82,6 +83,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
       (chunk) => this.send(chunk),
       (text) => server.countError(text),
     );
+    this.writer.beforeBigWrite = this.corkForBig;
     this.tx = new Transaction(this, server.watches, server.engine);
     this.pubsub = new Subscriptions(this, server.pubsubRegistry);
     const direct = server.directReads ? adoptSocket(accepted, this) : null;
@@ -362,6 +364,22 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.socket.write(chunk);
     return this.socket.writableLength === 0;
   }
+
+  /**
+   * A big bulk goes to the socket by reference between its header and its
+   * CRLF: corked until the turn ends, the three leave in one writev.
+   */
+  private readonly corkForBig = (): void => {
+    if (this.corked || this.closed) return;
+    this.corked = true;
+    this.socket.cork();
+    process.nextTick(this.uncork);
+  };
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
 
   /** Keeps a copy of reply bytes until the AOF batch made the writes they acknowledge durable. */
   private hold(chunk: Buffer, writer: { hold(c: HeldOutput): void }): boolean {

@@ -31,6 +31,8 @@ export class RespWriter implements Reply {
   errors = 0;
   /** When false, replies are dropped (CLIENT REPLY OFF/SKIP). */
   enabled = true;
+  /** Called before a big bulk is handed to the sink by reference (the sink may batch the writes). */
+  beforeBigWrite: (() => void) | null = null;
 
   constructor(
     /**
@@ -148,6 +150,7 @@ export class RespWriter implements Reply {
     const len = end - start;
     this.header(36, len);
     if (len >= DIRECT_WRITE) {
+      this.beforeBigWrite?.();
       this.flush();
       const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       this.sink(start === 0 && end === b.length ? b : b.subarray(start, end));
