@@ -138,7 +138,8 @@ export class ItemStore implements KeyStore {
     const page = this.arena.page(ref);
     const off = this.arena.offset(ref);
     if (page[off]! & INFO_EXT || readU16(page, off + 2) !== VALUE_REF) return null;
-    return this.objectOf(page, off);
+    // Not get(): the tier, its only user, takes the buffer over and decides on recycling it.
+    return this.objects.peek(this.idOf(page, off));
   }
   /** Replaces the object of an item that holds one (see rawObject), accounting its size again. */
   swapObject(ref: number, v: unknown): void {

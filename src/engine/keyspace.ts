@@ -176,7 +176,11 @@ export class Database extends KeyReads {
 
   // ---- the tier (./tier/tier.ts) ------------------------------------------
 
-  /** The value object as stored (a tier's reference is not brought back), or null for bytes in the item. */
+  /**
+   * The value object as stored (a tier's reference is not brought back), or
+   * null for bytes in the item. For the tier only: reading a big buffer here
+   * does not stop its recycling (see ObjectTable.peek).
+   */
   rawValue(pos: number): unknown {
     return this.items.rawObject(this.index.refs[pos]!);
   }

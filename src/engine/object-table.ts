@@ -64,6 +64,15 @@ export class ObjectTable {
     return v;
   }
 
+  /**
+   * An object for a reader that takes it over from the table (the tier
+   * swapping it for a TierRef): no exposure is recorded, so the new owner
+   * decides whether its buffer may be recycled (bigBuffers.release).
+   */
+  peek(id: number): unknown {
+    return this.objects[id];
+  }
+
   /** Replaces an object keeping its accounted size (an int for an int). */
   replace(id: number, v: unknown): void {
     this.objects[id] = v;

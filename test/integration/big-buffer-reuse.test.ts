@@ -4,6 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomFillSync } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ByteReader, requestParts } from '../helpers/byte-reader.js';
 
@@ -129,3 +132,62 @@ test('random big-value traffic on a few keys matches a model byte for byte', asy
     c.close();
   }
 });
+
+for (const codec of ['none', 'lz4']) {
+  test(`values cycling through the tiers (${codec}) while overwritten and read keep every byte`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigbuf-tier-'));
+    const t = await startServer(['--dir', dir, '--tiering', 'yes', '--maxmemory', '8mb', '--maxmemory-policy', 'allkeys-lru', '--tier-compression', codec, '--tier-ram-compressed-max', '2mb']);
+    const c = await ByteReader.connect(t.port);
+    const model = new Map<string, Buffer>();
+    let seed = 777;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    // Half random, half zeros: lz4 keeps some in compressed RAM, the rest goes to disk.
+    const make = (n: number) => {
+      const v = Buffer.alloc(n);
+      randomFillSync(v, 0, n >>> 1);
+      return v;
+    };
+    try {
+      for (let batch = 0; batch < 60; batch++) {
+        const cmds: (string | Buffer)[][] = [];
+        const expect: ((c: ByteReader) => Promise<void>)[] = [];
+        for (let i = 1 + rnd(4); i > 0; i--) {
+          const k = `t:${rnd(24)}`;
+          const op = rnd(5);
+          if (op <= 1) {
+            const v = make(300 * KiB + rnd(MiB));
+            model.set(k, v);
+            cmds.push(['SET', k, v]);
+            expect.push(async (c) => assert.equal(await c.readLine(), '+OK\r\n'));
+          } else if (op === 2) {
+            const had = model.delete(k);
+            cmds.push(['DEL', k]);
+            expect.push(async (c) => assert.equal(await c.readLine(), `:${had ? 1 : 0}\r\n`));
+          } else {
+            const want = model.get(k);
+            cmds.push(['GET', k]);
+            expect.push(async (c) => {
+              const got = await c.readBulk();
+              if (want === undefined) assert.equal(got, null);
+              else assert.equal(sha(got!), sha(want), `GET ${k} in batch ${batch}`);
+            });
+          }
+        }
+        c.write(frames(cmds));
+        for (const e of expect) await e(c);
+        if (batch % 10 === 9) await sleep(20); // let demotions and disk writes finish now and then
+      }
+      for (const [k, want] of model) {
+        c.write(frames([['GET', k]]));
+        assert.equal(sha((await c.readBulk())!), sha(want), `final GET ${k}`);
+      }
+    } finally {
+      c.close();
+      await t.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

@@ -8,6 +8,7 @@
  * keys are evicted through the owner. A segment is closed only when no read
  * or write on it is in flight.
  */
+import { bigBuffers } from '../arena/big-buffers.js';
 import type { SegmentDir, SegmentFile } from './files.js';
 import { EXPIRE_AT, FLAG_DEAD, FLAGS_AT, HEADER, announcedKeyLength, crcOf, decodeHead, encodeHead, type RecordHead } from './record.js';
 import { TierState, type TierRef } from './tier-ref.js';
@@ -122,7 +123,8 @@ export class DiskStore {
   /** The stored bytes of a ref on disk (positioned read on the pool). */
   async read(ref: TierRef): Promise<Buffer> {
     const seg = ref.seg as Segment;
-    const out = Buffer.allocUnsafeSlow(ref.stored);
+    // From the big-buffer pool: a value read back and dropped unseen is reused.
+    const out = bigBuffers.take(ref.stored).subarray(0, ref.stored);
     seg.readers++;
     try {
       await seg.file.read(out, ref.off + ref.recLen - ref.stored);

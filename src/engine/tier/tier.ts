@@ -15,6 +15,7 @@ import { Codec, compress, decompress, decompressSync, worthCompressing } from '.
 import { DiskStore, type FoundRecord } from './disk-store.js';
 import type { SegmentDir } from './files.js';
 import { TierRef, TierState, demotable, tierRef, type TierOwner } from './tier-ref.js';
+import { bigBuffers } from '../arena/big-buffers.js';
 
 export interface TierOptions {
   codec: Codec;
@@ -125,6 +126,7 @@ export class Tier implements TierOwner {
       if (ref.state === TierState.DEAD) return;
       if (c !== null && c.length < v.length * 0.9) {
         this.unhold(ref);
+        bigBuffers.release(v);
         ref.codec = codec;
         ref.state = TierState.COMPRESSED;
         this.hold(ref, c, false);
@@ -160,6 +162,8 @@ export class Tier implements TierOwner {
     }
     this.unhold(ref);
     ref.state = TierState.DISK;
+    // On disk and out of the keyspace: the raw value's memory may serve the next big SET.
+    bigBuffers.release(stored);
   }
 
   // ---- promotion -------------------------------------------------------------
@@ -176,7 +180,8 @@ export class Tier implements TierOwner {
     const at = db.expireAt(pos);
     if (at !== 0 && at <= this.clock.now()) return null;
     if (ref.data !== null && ref.codec === Codec.NONE) {
-      // Still in flight, raw: nothing to read.
+      // Still in flight, raw: nothing to read. The disk write may still be reading it: never recycled.
+      bigBuffers.exposed(ref.data);
       this.install(ref, ref.data);
       return null;
     }
@@ -193,6 +198,7 @@ export class Tier implements TierOwner {
       const data = ref.data;
       const stored = data !== null ? data : await this.disk.read(ref);
       const v = await decompress(ref.codec, stored, ref.size);
+      if (v !== stored) bigBuffers.release(stored);
       this.install(ref, v);
     } catch (err) {
       // The key stays tiered; a reader that needs it will try loadSync().
@@ -219,6 +225,8 @@ export class Tier implements TierOwner {
   loadSync(ref: TierRef): Buffer {
     this.counters.syncLoads++;
     const stored = ref.data !== null ? ref.data : this.disk.readSync(ref);
+    // The caller (a snapshot, EXEC) may keep it while a disk write still reads it.
+    if (stored === ref.data) bigBuffers.exposed(stored);
     return decompressSync(ref.codec, stored, ref.size);
   }
 
