@@ -148,13 +148,16 @@ export class ItemStore implements KeyStore {
   /**
    * The memory holding a string value's bytes, with its range in
    * refStart/refEnd; null when the value is not bytes (an int). Allocates nothing.
+   * `forReply`: the caller only writes the bytes to a client (see ObjectTable.peek).
    */
-  stringRef(ref: number): Uint8Array | null {
+  stringRef(ref: number, forReply = false): Uint8Array | null {
     const page = this.arena.page(ref);
     const off = this.arena.offset(ref);
     const vlen = readU16(page, off + 2);
     if (vlen === VALUE_REF || page[off]! & INFO_EXT) {
-      const v = this.object(ref);
+      // A reply pins a big buffer for its write instead of exposing it (./arena/big-buffers.ts).
+      const peeked = forReply && !(page[off]! & INFO_EXT) ? this.objects.peek(this.idOf(page, off)) : null;
+      const v = Buffer.isBuffer(peeked) ? peeked : this.object(ref);
       if (!Buffer.isBuffer(v)) return null;
       this.refStart = 0;
       this.refEnd = v.length;

@@ -100,4 +100,12 @@ export abstract class KeyReads {
   stringRef(pos: number): Uint8Array | null {
     return this.items.stringRef(this.index.refs[pos]!);
   }
+  /**
+   * stringRef() for a caller that only hands the bytes to Reply.bulk(): the
+   * reply pins a big value for its socket write, so the value's memory can
+   * still be recycled once it is overwritten and the write is done.
+   */
+  stringRefForReply(pos: number): Uint8Array | null {
+    return this.items.stringRef(this.index.refs[pos]!, true);
+  }
 }

@@ -65,7 +65,8 @@ export class ObjectTable {
   }
 
   /**
-   * An object for a reader that takes it over from the table (the tier
+   * An object for a reader that writes it to a client by reference and pins
+   * it (bigBuffers.pin) for the write, or takes it over from the table (the tier
    * swapping it for a TierRef): no exposure is recorded, so the new owner
    * decides whether its buffer may be recycled (bigBuffers.release).
    */

@@ -84,6 +84,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
       (text) => server.countError(text),
     );
     this.writer.beforeBigWrite = this.corkForBig;
+    this.writer.bigSink = this.sendBig;
     this.tx = new Transaction(this, server.watches, server.engine);
     this.pubsub = new Subscriptions(this, server.pubsubRegistry);
     const direct = server.directReads ? adoptSocket(accepted, this) : null;
@@ -364,6 +365,20 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.socket.write(chunk);
     return this.socket.writableLength === 0;
   }
+
+  /** A big bulk by reference: pinned while the socket holds it, when it is recyclable memory. */
+  private readonly sendBig = (bytes: Buffer): void => {
+    const aof = this.server.aof;
+    // Held output is a copy (hold()); memory that is not recyclable needs no tracking.
+    if (this.closed || (aof !== null && aof.writer.holding) || !bigBuffers.pin(bytes)) {
+      this.send(bytes);
+      return;
+    }
+    if (this.heldLen !== 0) this.releaseHeld();
+    this.server.stats.netOutputBytes += bytes.length;
+    const ab = bytes.buffer as ArrayBuffer;
+    this.socket.write(bytes, () => bigBuffers.unpin(ab));
+  };
 
   /**
    * A big bulk goes to the socket by reference between its header and its

@@ -42,7 +42,7 @@ test('overwrites and deletes pipelined in one write leave every remaining value 
   }
 });
 
-test('a value whose GET reply is still queued for a slow reader is not reused by later SETs', async () => {
+test('a value whose GET, MGET and GETDEL replies are still queued for a slow reader is not reused by later SETs', async () => {
   const slow = await ByteReader.connect(s.port);
   const fast = await ByteReader.connect(s.port);
   try {
@@ -50,7 +50,7 @@ test('a value whose GET reply is still queued for a slow reader is not reused by
     slow.write(frames([['SET', 'slow:k', v1]]));
     assert.equal(await slow.readLine(), '+OK\r\n');
     slow.socket.pause();
-    slow.write(frames([['GET', 'slow:k']]));
+    slow.write(frames([['GET', 'slow:k'], ['MGET', 'slow:k', 'slow:k'], ['GETDEL', 'slow:k']]));
     await sleep(100); // let the server queue a reply the kernel cannot take at once
     for (const key of ['slow:k', 'slow:x', 'slow:y', 'slow:k']) {
       fast.write(frames([['SET', key, value(32 * MiB)]]));
@@ -58,6 +58,10 @@ test('a value whose GET reply is still queued for a slow reader is not reused by
       await sleep(5); // a turn passes: released buffers become reusable
     }
     slow.socket.resume();
+    assert.equal(sha((await slow.readBulk())!), sha(v1));
+    assert.equal(await slow.readLine(), '*2\r\n');
+    assert.equal(sha((await slow.readBulk())!), sha(v1));
+    assert.equal(sha((await slow.readBulk())!), sha(v1));
     assert.equal(sha((await slow.readBulk())!), sha(v1));
   } finally {
     slow.close();

@@ -10,6 +10,9 @@
  *
  * A returned buffer waits one event-loop turn before reuse, because the
  * parser that filled it may still be parsing the rest of that read from it.
+ * A reply written by reference pins its buffer instead of exposing it (the
+ * GET path): a value dropped while pinned is recycled when its last socket
+ * write completes.
  */
 
 /** Smallest request served from the pool; smaller ones are plain allocations. */
@@ -25,6 +28,10 @@ export class BigBuffers {
   /** Pool buffers that only their current owner has seen. */
   private readonly fresh = new WeakSet<ArrayBuffer>();
   private readonly free = new Map<number, ArrayBuffer[]>();
+  /** Socket writes in flight per fresh buffer. */
+  private readonly pins = new Map<ArrayBuffer, number>();
+  /** Fresh buffers released while pinned: recycled at their last unpin. */
+  private readonly doomed = new Set<ArrayBuffer>();
   private retired: ArrayBuffer[] = [];
   private flushScheduled = false;
   private pooledBytes = 0;
@@ -60,10 +67,38 @@ export class BigBuffers {
     this.fresh.delete(b.buffer as ArrayBuffer);
   }
 
-  /** The owner lets go of `b`: recycled after this turn if nobody else saw it. */
+  /**
+   * A write of `b` by reference starts (a reply to a socket); true when the
+   * caller must unpin() its ArrayBuffer once the write completed or failed.
+   */
+  pin(b: Uint8Array): boolean {
+    const ab = b.buffer as ArrayBuffer;
+    if (!this.fresh.has(ab)) return false;
+    this.pins.set(ab, (this.pins.get(ab) ?? 0) + 1);
+    return true;
+  }
+
+  unpin(ab: ArrayBuffer): void {
+    const n = this.pins.get(ab);
+    if (n === undefined) return;
+    if (n > 1) {
+      this.pins.set(ab, n - 1);
+      return;
+    }
+    this.pins.delete(ab);
+    if (this.doomed.delete(ab) && this.fresh.has(ab)) this.retire(ab);
+  }
+
+  /** The owner lets go of `b`: recycled after this turn (and its pinned writes) if nobody else saw it. */
   release(b: Uint8Array): void {
     const ab = b.buffer as ArrayBuffer;
-    if (!this.fresh.delete(ab)) return;
+    if (!this.fresh.has(ab)) return;
+    if (this.pins.has(ab)) this.doomed.add(ab);
+    else this.retire(ab);
+  }
+
+  private retire(ab: ArrayBuffer): void {
+    this.fresh.delete(ab);
     this.retired.push(ab);
     if (this.flushScheduled) return;
     this.flushScheduled = true;

@@ -33,6 +33,11 @@ export class RespWriter implements Reply {
   enabled = true;
   /** Called before a big bulk is handed to the sink by reference (the sink may batch the writes). */
   beforeBigWrite: (() => void) | null = null;
+  /**
+   * Takes big bulks written by reference instead of the sink: it must keep
+   * the order and may track the write (the server pins recycled memory).
+   */
+  bigSink: ((bytes: Buffer) => void) | null = null;
 
   constructor(
     /**
@@ -153,7 +158,9 @@ export class RespWriter implements Reply {
       this.beforeBigWrite?.();
       this.flush();
       const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      this.sink(start === 0 && end === b.length ? b : b.subarray(start, end));
+      const whole = start === 0 && end === b.length ? b : b.subarray(start, end);
+      if (this.bigSink !== null) this.bigSink(whole);
+      else this.sink(whole);
     } else {
       this.ensure(len + 2);
       if (Buffer.isBuffer(bytes)) bytes.copy(this.out, this.n, start, end);

@@ -75,3 +75,43 @@ test('trim gives pooled memory back when nothing was taken since the last trim',
   pool.trim(); // idle for a whole period: dropped
   assert.equal(pool.pooled, 0);
 });
+
+test('a buffer released while socket writes pin it is recycled after the last unpin, not before', async () => {
+  const pool = new BigBuffers();
+  const a = pool.take(MiB);
+  assert.equal(pool.pin(a.subarray(0, 100)), true);
+  assert.equal(pool.pin(a), true);
+  pool.release(a);
+  await turn();
+  assert.equal(pool.pooled, 0);
+  pool.unpin(a.buffer as ArrayBuffer);
+  await turn();
+  assert.equal(pool.pooled, 0);
+  pool.unpin(a.buffer as ArrayBuffer);
+  await turn();
+  assert.equal(pool.pooled, a.length);
+});
+
+test('pins do not make an exposed or foreign buffer recyclable', async () => {
+  const pool = new BigBuffers();
+  const a = pool.take(MiB);
+  assert.equal(pool.pin(a), true);
+  pool.exposed(a);
+  pool.release(a);
+  pool.unpin(a.buffer as ArrayBuffer);
+  assert.equal(pool.pin(Buffer.allocUnsafeSlow(MiB)), false);
+  await turn();
+  assert.equal(pool.pooled, 0);
+});
+
+test('a pinned buffer that is never released is not recycled when unpinned', async () => {
+  const pool = new BigBuffers();
+  const a = pool.take(MiB);
+  pool.pin(a);
+  pool.unpin(a.buffer as ArrayBuffer);
+  await turn();
+  assert.equal(pool.pooled, 0);
+  pool.release(a);
+  await turn();
+  assert.equal(pool.pooled, a.length);
+});
