@@ -8,6 +8,7 @@
  * malformed frame anywhere is a corrupt file. Errors carry Redis's wording.
  */
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { Args } from '../../commands/args.js';
 import type { Logger } from '../../observability/log.js';
 import { STEP_KEYS } from '../rdb/rdb-load.js';
@@ -17,11 +18,14 @@ import type { Replayer } from './replay.js';
 const CHUNK = 4 * 1024 * 1024;
 
 /**
- * Commands replayed between two pauses: the RDB loader's step, so
- * key-load-delay's pause (µs per key × STEP_KEYS) means the same for both.
- * 4096 SETs take about 2.5 ms here (1M keys in ~0.6 s), well under a cron tick.
+ * Commands replayed between two pauses at most: the RDB loader's step, so
+ * key-load-delay's pause (µs per key × STEP_KEYS) means about the same for
+ * both. 4096 SETs usually take ~2.5 ms here (1M keys in ~0.6 s), but up to
+ * 40 ms while the key table grows, hence also a time budget per step.
  */
 export const STEP_COMMANDS = STEP_KEYS;
+/** A step also ends once it has run this long (checked every 256 commands). */
+const STEP_MS = 5;
 
 export type LoadStatus = 'ok' | 'empty' | 'truncated';
 
@@ -74,6 +78,7 @@ function* loadSteps(fd: number, replay: Replayer, o: LoadFileOptions): Generator
   let validUpTo = start;
   let validBeforeMulti = start;
   let sinceStep = 0;
+  let stepStart = performance.now();
   for (;;) {
     const r = reader.read(win, p, win.length);
     if (r === Frame.OK || r === Frame.SKIPPED) {
@@ -90,10 +95,11 @@ function* loadSteps(fd: number, replay: Replayer, o: LoadFileOptions): Generator
       p = reader.end;
       validUpTo = winStart + p;
       // The window stays valid across the pause: nothing but this loop reads or moves it.
-      if (++sinceStep === STEP_COMMANDS) {
+      if (++sinceStep === STEP_COMMANDS || ((sinceStep & 255) === 0 && performance.now() - stepStart > STEP_MS)) {
         sinceStep = 0;
         o.progress?.(validUpTo);
         yield;
+        stepStart = performance.now();
       }
       continue;
     }
@@ -119,6 +125,7 @@ function* loadSteps(fd: number, replay: Replayer, o: LoadFileOptions): Generator
         sinceStep = 0;
         o.progress?.(winStart);
         yield;
+        stepStart = performance.now();
       }
       continue;
     }
