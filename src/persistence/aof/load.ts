@@ -1,7 +1,7 @@
 /**
  * Loads one AOF file by replaying its commands (loadSingleAppendOnlyFile):
- * streamed in chunks, in steps of at most STEP_COMMANDS commands or one
- * chunk read, awaiting `pause` between steps so clients get -LOADING
+ * streamed in chunks, in steps of at most STEP_COMMANDS commands, 5 ms or
+ * one chunk read, awaiting `pause` between steps so clients get -LOADING
  * meanwhile, progress reported for INFO loading_*. A frame cut by the end of
  * the last file is a truncated tail (kept up to the last complete command
  * when aof-load-truncated allows, the file then truncated there); a
