@@ -9,6 +9,7 @@ import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from '../observability/info.js
 import { Server } from '../server/server.js';
 import { RdbLoadError } from '../persistence/rdb-service.js';
 import { AofLoadError } from '../persistence/aof/load.js';
+import { LoadAbortedError } from '../server/server-settings.js';
 
 export const SERVER_USAGE = `Usage: nencache-server [/path/to/redis.conf] [options] [-]
        nencache-server -v or --version
@@ -46,6 +47,8 @@ export async function runServer(argv: string[]): Promise<void> {
   try {
     await server.listen();
   } catch (err) {
+    // SHUTDOWN while loading: the shutdown path exits the process once the server has closed.
+    if (err instanceof LoadAbortedError) return;
     if (err instanceof RdbLoadError || err instanceof AofLoadError) {
       // As Redis: a corrupt dump or AOF stops the server rather than serving a partial dataset.
       console.error(err.message);

@@ -185,6 +185,21 @@ export async function rdbLoadFileAsync(host: RdbHost, file: string, pause: () =>
 }
 
 /**
+ * The RDB preamble of an AOF file (rdbLoadRio with RDBFLAGS_AOF_PREAMBLE):
+ * loaded in steps like rdbLoadFileAsync(), but inside the AOF's loading
+ * progress (`progress` gets this file's bytes read) rather than its own.
+ * Returns the offset just past the RDB, where the AOF tail starts.
+ */
+export async function rdbLoadAofPreambleAsync(host: RdbHost, file: string, pause: () => Promise<void>, progress: (loaded: number) => void): Promise<number> {
+  const opts = { ...loadOptions(host, Date.now()), progress };
+  try {
+    return loaded(host, await loadRdbIntoDatabasesAsync(file, host.engine.dbs, opts, pause)).bytes;
+  } catch (e) {
+    throw loadFailed(host, file, e);
+  }
+}
+
+/**
  * loadDataFromDisk(): at startup, with appendonly no, dir/dbfilename if it
  * exists, while the server already answers (-LOADING for most commands, as
  * Redis). Throws RdbLoadError (the server must then not start).

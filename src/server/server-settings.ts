@@ -3,7 +3,6 @@
  * to the config, the pause between steps of the startup load, and what
  * SHUTDOWN does before the server stops (Redis's prepareForShutdown()).
  */
-import type { Config } from '../config/config.js';
 import { hasSaveRules, rdbSaveSync } from '../persistence/rdb-service.js';
 import { STEP_KEYS } from '../persistence/rdb/rdb-load.js';
 import type { Server } from './server.js';
@@ -58,9 +57,17 @@ export function prepareForShutdown(server: Server, options: { save: boolean | nu
   return null;
 }
 
-/** Between steps of the startup load: clients are served (key-load-delay, in µs per key, slows it for tests). */
-export function loadingPause(config: Config): Promise<void> {
-  const delay = config.getNumber('key-load-delay');
-  if (delay > 0) return new Promise((resolve) => setTimeout(resolve, Math.ceil((delay * STEP_KEYS) / 1000)));
-  return new Promise((resolve) => setImmediate(resolve));
+/** A startup load given up because the server was closed meanwhile. */
+export class LoadAbortedError extends Error {}
+
+/**
+ * Between steps of the startup load: clients are served (key-load-delay, in
+ * µs per key, slows it for tests). Throws LoadAbortedError once the server
+ * is closing, so a load never outlives its server (nor opens files after it).
+ */
+export async function loadingPause(server: Server): Promise<void> {
+  const delay = server.config.getNumber('key-load-delay');
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil((delay * STEP_KEYS) / 1000)));
+  else await new Promise((resolve) => setImmediate(resolve));
+  if (server.closing) throw new LoadAbortedError('The server was closed while loading the dataset');
 }

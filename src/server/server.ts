@@ -133,6 +133,8 @@ export class Server implements ServerHandle, DispatchHooks {
   private slowlogSlowerThan = 10000;
   private slowlogMaxLen = 128;
   private stopped = false;
+  /** close() has begun: a startup load still running stops at its next step. */
+  closing = false;
   private dataLoaded = false;
   private tierOpened = false;
 
@@ -193,8 +195,8 @@ export class Server implements ServerHandle, DispatchHooks {
 
   /**
    * Binds every address of `bind` on `port`, then loads the data (once:
-   * dir/dbfilename with appendonly no, answering -LOADING meanwhile as Redis;
-   * the AOF with yes) and resolves when the server is ready. Throws
+   * dir/dbfilename with appendonly no, the AOF with yes; answering -LOADING
+   * meanwhile as Redis) and resolves when the server is ready. Throws
    * RdbLoadError or AofLoadError when a file cannot be loaded: the server
    * must not start on a partial dataset.
    */
@@ -230,10 +232,10 @@ export class Server implements ServerHandle, DispatchHooks {
     if (!this.dataLoaded) {
       this.dataLoaded = true;
       try {
-        await loadDataAtStartup(this, () => loadingPause(this.config));
-        startAof(this, this.options.aof);
+        await loadDataAtStartup(this, () => loadingPause(this));
+        await startAof(this, this.options.aof ?? {}, () => loadingPause(this));
       } catch (err) {
-        await this.close();
+        if (!this.closing) await this.close();
         throw err;
       }
     }
@@ -258,6 +260,7 @@ export class Server implements ServerHandle, DispatchHooks {
 
   /** Stops listening, closes every client and the cron. */
   async close(): Promise<void> {
+    this.closing = true;
     if (this.cron !== null) clearInterval(this.cron);
     this.cron = null;
     this.blocking.stop();

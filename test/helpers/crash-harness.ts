@@ -48,8 +48,12 @@ async function boot(dir: string, port: number, fsync: string): Promise<ChildProc
   for (let i = 0; i < 1200; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}: ${stderr.trim().slice(-500)}`);
     try {
-      (await RawClient.connect(port)).socket.destroy();
-      return proc;
+      // The port opens before the AOF is loaded: until then PING answers -LOADING, as Redis.
+      const c = await RawClient.connect(port);
+      const pong = await c.call('PING');
+      c.socket.destroy();
+      if (pong === 'PONG') return proc;
+      await new Promise((r) => setTimeout(r, 25));
     } catch {
       await new Promise((r) => setTimeout(r, 25));
     }

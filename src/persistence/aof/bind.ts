@@ -5,7 +5,7 @@
  * appendonly yes at run time opens a new incr file and rewrites the base).
  */
 import type { Server } from '../../server/server.js';
-import { rdbLoadFile } from '../rdb-service.js';
+import { rdbLoadAofPreambleAsync } from '../rdb-service.js';
 import { AofManager, type RdbBaseLoader } from './manager.js';
 import { Replayer } from './replay.js';
 import type { AofFs, FsyncPolicy } from './writer.js';
@@ -17,8 +17,13 @@ export interface AofHooks {
   loadRdbBase?: RdbBaseLoader;
 }
 
-/** Loads or creates the AOF when appendonly is yes; throws AofLoadError when the server must not start. */
-export function startAof(server: Server, hooks: AofHooks = {}): void {
+/**
+ * Loads or creates the AOF when appendonly is yes, in steps awaiting `pause`
+ * (clients get -LOADING meanwhile); the writer is attached in the same turn
+ * the load ends, so no write is lost or appended during it. Throws
+ * AofLoadError (or RdbLoadError for a bad preamble) when the server must not start.
+ */
+export async function startAof(server: Server, hooks: AofHooks, pause: () => Promise<void>): Promise<void> {
   const c = server.config;
   c.onChange('appendfsync', () => {
     if (server.aof !== null) server.aof.writer.policy = c.getString('appendfsync') as FsyncPolicy;
@@ -32,7 +37,7 @@ export function startAof(server: Server, hooks: AofHooks = {}): void {
   });
   if (!c.getBool('appendonly')) return;
   const replay = new Replayer(server.engine, server);
-  const m = AofManager.open(
+  const m = await AofManager.open(
     {
       dir: c.getString('dir'),
       dirname: c.getString('appenddirname'),
@@ -41,12 +46,15 @@ export function startAof(server: Server, hooks: AofHooks = {}): void {
       loadTruncated: c.getBool('aof-load-truncated'),
       state: server.persistence,
       log: server.log,
-      loadRdbBase: (file) => rdbLoadFile(server, file).keysLoaded,
+      loadRdbBase: (file, step, progress) => rdbLoadAofPreambleAsync(server, file, step, progress),
       ...hooks,
     },
     server.engine,
     replay,
+    pause,
   );
+  // CONFIG SET appendfsync may have run while loading (the listener above saw no AOF yet).
+  m.writer.policy = c.getString('appendfsync') as FsyncPolicy;
   server.stats.dirty = 0;
   server.persistence.dirtyAtLastSave = 0;
   m.propagator.currentDb = () => server.current?.dbIndex ?? 0;

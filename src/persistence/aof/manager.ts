@@ -5,24 +5,23 @@
  * the last incr file through the writer. A rewrite is Redis's sequence:
  * startRewrite() opens the next incr file now, the caller fills the new base
  * from a snapshot, finishRewrite() swaps the manifest atomically and deletes
- * the old files (abortRewrite() keeps them).
+ * the old files (abortRewrite() keeps them). An old single-file AOF in dir
+ * is adopted as the base at startup (Redis 7.0's upgrade), never rewritten.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Engine } from '../../engine/engine.js';
 import type { Logger } from '../../observability/log.js';
 import type { PersistenceState } from '../state.js';
 import { writeBase, type BaseSink } from './base.js';
-import { AofLoadError, loadAofFile } from './load.js';
+import { AofLoadError } from './load.js';
+import { loadAofFiles, type RdbBaseLoader } from './load-files.js';
 import { aofNames, formatManifest, ManifestError, parseManifest, type AofFileInfo, type AofManifest } from './manifest.js';
 import { Propagator } from './propagate.js';
-import { isRdbPreamble } from './reader.js';
 import type { Replayer } from './replay.js';
 import { AofWriter, type AofFs, type FsyncPolicy } from './writer.js';
 
-/** Loads an RDB-preamble base file into the engine (supplied by the RDB file code); returns the keys loaded. */
-export type RdbBaseLoader = (filePath: string, engine: Engine) => number;
+export type { RdbBaseLoader };
 
 export interface AofManagerOptions {
   dir: string;
@@ -34,7 +33,7 @@ export interface AofManagerOptions {
   log: Logger;
   fs?: AofFs;
   onFatal?: (message: string) => void;
-  /** Required only to load a `.base.rdb`; the base this writer makes is RESP. */
+  /** Required only to load a file with an RDB preamble (a `.base.rdb`, an old AOF); the base this writer makes is RESP. */
   loadRdbBase?: RdbBaseLoader;
 }
 
@@ -73,13 +72,20 @@ export class AofManager {
   }
 
   /**
-   * Startup with appendonly yes: loads the AOF into `engine` through
-   * `replay` when there is one, else creates it from the (empty) dataset.
-   * Throws AofLoadError when the server must not start.
+   * Startup with appendonly yes: adopts an old single-file AOF as the base
+   * (upgrade), loads the AOF into the engine through `replay` in steps
+   * (awaiting `pause` between them) when there is one, else creates it
+   * from the (empty) dataset. Nothing is appended until this resolves: the
+   * caller attaches the writer in the same turn as loading ends. Throws
+   * AofLoadError when the server must not start.
    */
-  static open(o: AofManagerOptions, engine: Engine, replay: Replayer): AofManager {
+  static async open(o: AofManagerOptions, engine: Engine, replay: Replayer, pause: () => Promise<void>): Promise<AofManager> {
     const m = new AofManager(o);
-    if (fs.existsSync(m.manifestPath)) m.load(engine, replay);
+    const hadManifest = fs.existsSync(m.manifestPath);
+    m.manifest = m.readManifest();
+    const upgrade = m.needsUpgrade();
+    if (upgrade) m.upgradePrepare();
+    if (hadManifest || upgrade) await m.load(replay, pause);
     else m.create(engine);
     m.openIncrForAppend();
     m.baseSize = m.currentSize;
@@ -174,68 +180,81 @@ export class AofManager {
     return path.join(this.dirPath, name);
   }
 
-  private load(engine: Engine, replay: Replayer): void {
-    const { log, state } = this.o;
-    let text: string;
+  /** The manifest on disk, or an empty one when there is none; throws AofLoadError for one Redis would refuse. */
+  private readManifest(): AofManifest {
+    if (!fs.existsSync(this.manifestPath)) return { base: null, history: [], incr: [] };
     try {
-      text = fs.readFileSync(this.manifestPath, 'latin1');
-      this.manifest = parseManifest(text);
+      return parseManifest(fs.readFileSync(this.manifestPath, 'latin1'));
     } catch (err) {
       const msg = err instanceof ManifestError ? err.message : `Can't open the AOF manifest ${this.manifestPath} for reading: ${(err as Error).message}`;
+      this.o.log.warn(msg);
+      throw new AofLoadError(msg);
+    }
+  }
+
+  /**
+   * Whether dir holds an old single-file AOF to adopt (loadAppendOnlyFiles'
+   * three cases): no AOF directory; a manifest naming nothing; or a manifest
+   * naming only that file as base while it is not yet in the directory (a
+   * crash between writing the manifest and moving the file).
+   */
+  private needsUpgrade(): boolean {
+    const { dir, filename } = this.o;
+    if (!isFile(path.join(dir, filename))) return false;
+    const m = this.manifest;
+    if (!fs.existsSync(this.dirPath)) return true;
+    if (m.base === null && m.incr.length === 0) return true;
+    return m.base !== null && m.incr.length === 0 && m.base.name === filename && !fs.existsSync(this.filePath(filename));
+  }
+
+  /**
+   * aofUpgradePrepare(): the old file becomes the base (seq 1, its name
+   * kept), recorded in the manifest before it is moved into the directory,
+   * so a crash at any point is retried at the next start.
+   */
+  private upgradePrepare(): void {
+    const { dir, dirname, filename, log } = this.o;
+    if (fs.existsSync(this.filePath(filename))) {
+      const msg = `Can't upgrade the old AOF file ${filename}: a file of that name is already in the append-only dir ${dirname}`;
       log.warn(msg);
       throw new AofLoadError(msg);
     }
-    const files = [...(this.manifest.base !== null ? [this.manifest.base] : []), ...this.manifest.incr];
-    let total = 0;
-    for (const f of files) {
-      const p = this.filePath(f.name);
-      if (!fs.existsSync(p)) {
-        const msg = `The append log file ${f.name} doesn't exist: No such file or directory`;
-        log.warn(msg);
-        throw new AofLoadError(msg);
-      }
-      total += fs.statSync(p).size;
-    }
-    state.loading = { startTime: Math.floor(Date.now() / 1000), totalBytes: total, loadedBytes: 0 };
-    const start = performance.now();
-    let before = 0;
     try {
-      for (let i = 0; i < files.length; i++) {
-        const f = files[i]!;
-        const p = this.filePath(f.name);
-        const t0 = performance.now();
-        const size = fs.statSync(p).size;
-        let status: string;
-        if (f.type === 'b' && size >= 5 && isRdbPreamble(readHead(p))) {
-          if (this.o.loadRdbBase === undefined) {
-            const msg = `The AOF base file ${f.name} has an RDB preamble and no RDB loader was given to the AOF (AofManagerOptions.loadRdbBase)`;
-            log.warn(msg);
-            throw new AofLoadError(msg);
-          }
-          this.o.loadRdbBase(p, engine);
-          status = 'ok';
-        } else {
-          status = loadAofFile(replay, {
-            path: p,
-            name: f.name,
-            truncatedOk: this.o.loadTruncated,
-            last: i === files.length - 1,
-            manifestPath: this.manifestPath,
-            log,
-            progress: (n) => {
-              state.loading!.loadedBytes = before + n;
-            },
-          });
-        }
-        before += fs.statSync(p).size;
-        if (status !== 'empty') {
-          log.info(`DB loaded from ${f.type === 'b' ? 'base' : 'incr'} file ${f.name}: ${((performance.now() - t0) / 1000).toFixed(3)} seconds`);
-        }
-      }
-    } finally {
-      state.loading = null;
+      fs.mkdirSync(this.dirPath, { recursive: true });
+    } catch (err) {
+      const msg = `Can't open or create append-only dir ${dirname}: ${(err as Error).message}`;
+      log.warn(msg);
+      throw new AofLoadError(msg);
     }
-    log.info(`DB loaded from append only file: ${((performance.now() - start) / 1000).toFixed(3)} seconds`);
+    this.manifest.base = { name: filename, seq: 1, type: 'b' };
+    this.persistManifest();
+    try {
+      fs.renameSync(path.join(dir, filename), this.filePath(filename));
+    } catch (err) {
+      const msg = `Error trying to move the old AOF file ${filename} into dir ${dirname}: ${(err as Error).message}`;
+      log.warn(msg);
+      throw new AofLoadError(msg);
+    }
+    fsyncDir(this.dirPath);
+    log.info(`Successfully migrated an old-style AOF file (${filename}) into the AOF directory (${dirname}).`);
+  }
+
+  private async load(replay: Replayer, pause: () => Promise<void>): Promise<void> {
+    const files = [...(this.manifest.base !== null ? [this.manifest.base] : []), ...this.manifest.incr];
+    await loadAofFiles(
+      {
+        dirPath: this.dirPath,
+        filename: this.o.filename,
+        manifestPath: this.manifestPath,
+        files,
+        loadTruncated: this.o.loadTruncated,
+        state: this.o.state,
+        log: this.o.log,
+        loadRdbBase: this.o.loadRdbBase,
+        pause,
+      },
+      replay,
+    );
     for (const f of files) this.closedSize += fs.statSync(this.filePath(f.name)).size;
     // Files the manifest marks as history belonged to a finished rewrite: they go now.
     this.deleteHistory();
@@ -396,14 +415,11 @@ export class AofManager {
   }
 }
 
-function readHead(p: string): Buffer {
-  const fd = fs.openSync(p, 'r');
+function isFile(p: string): boolean {
   try {
-    const b = Buffer.alloc(5);
-    fs.readSync(fd, b, 0, 5, 0);
-    return b;
-  } finally {
-    fs.closeSync(fd);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
   }
 }
 
