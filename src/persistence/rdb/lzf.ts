@@ -131,25 +131,30 @@ export function lzfCompress(input: Uint8Array, out: Uint8Array, outLen: number):
  */
 export function lzfDecompress(src: Uint8Array, start: number, end: number, outLen: number): Buffer | null {
   const out = Buffer.allocUnsafe(outLen);
+  return lzfDecompressInto(src, start, end, out, outLen) ? out : null;
+}
+
+/** lzfDecompress() into out[0, outLen) (out may be bigger); false when malformed. */
+export function lzfDecompressInto(src: Uint8Array, start: number, end: number, out: Buffer, outLen: number): boolean {
   let ip = start;
   let op = 0;
   while (ip < end) {
     let ctrl = src[ip++]!;
     if (ctrl < 1 << 5) {
       ctrl++;
-      if (op + ctrl > outLen || ip + ctrl > end) return null;
+      if (op + ctrl > outLen || ip + ctrl > end) return false;
       for (let k = 0; k < ctrl; k++) out[op++] = src[ip++]!;
     } else {
       let len = ctrl >>> 5;
       let ref = op - ((ctrl & 0x1f) << 8) - 1;
-      if (ip >= end) return null;
+      if (ip >= end) return false;
       if (len === 7) {
         len += src[ip++]!;
-        if (ip >= end) return null;
+        if (ip >= end) return false;
       }
       ref -= src[ip++]!;
       len += 2;
-      if (op + len > outLen || ref < 0) return null;
+      if (op + len > outLen || ref < 0) return false;
       const dist = op - ref;
       if (dist === 1) {
         // A run of one byte (the common case of repetitive values).
@@ -164,5 +169,5 @@ export function lzfDecompress(src: Uint8Array, start: number, end: number, outLe
       }
     }
   }
-  return op === outLen ? out : null;
+  return op === outLen;
 }

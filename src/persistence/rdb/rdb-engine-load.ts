@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { AccessState } from '../../engine/eviction/access.js';
 import type { Database } from '../../engine/keyspace.js';
+import { putStringAt } from '../../engine/types/string.js';
 import { setAccessFromRdb, storeKey, type LoadLimits } from './rdb-engine.js';
 import { RdbFormatError, parseRdbFile, parseRdbFileAsync, type RdbParseResult, type RdbVisitor } from './rdb-load.js';
 
@@ -57,6 +58,18 @@ function engineVisitor(path: string, dbs: readonly Database[], opts: EngineLoadO
       if (db.size === before) throw new RdbFormatError(e.offset, `Duplicated key '${k.toString('latin1')}' found in RDB file (DB ${e.db})`);
       if (e.expireMs !== -1) db.setExpire(pos, e.expireMs);
       if (e.idle >= 0 || e.freq >= 0) setAccessFromRdb(db, opts.access, pos, e.freq, e.idle);
+      counts.loaded++;
+    },
+    stringEntry(dbIndex, key, ks, ke, value, vs, ve, expireMs, idle, freq, offset) {
+      if (expireMs !== -1 && expireMs < opts.nowMs) {
+        counts.expired++;
+        return;
+      }
+      const before = db.size;
+      const pos = putStringAt(db, key, ks, ke, value, vs, ve);
+      if (db.size === before) throw new RdbFormatError(offset, `Duplicated key '${key.toString('latin1', ks, ke)}' found in RDB file (DB ${dbIndex})`);
+      if (expireMs !== -1) db.setExpire(pos, expireMs);
+      if (idle >= 0 || freq >= 0) setAccessFromRdb(db, opts.access, pos, freq, idle);
       counts.loaded++;
     },
   };

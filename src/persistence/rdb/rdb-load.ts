@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import { crc64Update, crc64BigInt, type Crc64 } from './crc64.js';
 import { RdbOpcode } from './rdb-file.js';
-import { BadData, RDB_VERSION, RdbReader, readValue, type RdbValue } from './rdb-object.js';
+import { BadData, ENC_INT16, ENC_INT32, ENC_INT8, ENC_LZF, RDB_VERSION, RdbReader, readValue, type RdbValue } from './rdb-object.js';
+import { lzfDecompressInto } from './lzf.js';
 
 /** A file that is not a well-formed RDB file; `offset` is where the failing record starts. */
 export class RdbFormatError extends Error {
@@ -44,6 +45,13 @@ export interface RdbVisitor {
   selectDb?(index: number, offset: number): void;
   resizeDb?(size: number, expires: number): void;
   entry(e: RdbEntry): void;
+  /**
+   * A plain string key (type 0), for a visitor that copies the bytes at once:
+   * the key is key[ks, ke), the value value[vs, ve); both valid only during
+   * the call. When present it replaces entry() for these keys, which then
+   * cost no allocation (most of a cache's dump).
+   */
+  stringEntry?(db: number, key: Buffer, ks: number, ke: number, value: Buffer, vs: number, ve: number, expireMs: number, idle: number, freq: number, offset: number): void;
   /** Bytes read so far out of the file's size, after each refill. */
   progress?(loaded: number, total: number): void;
 }
@@ -70,6 +78,8 @@ class FileReader extends RdbReader {
   private crcAt = 0;
   /** Set when a read ran past the end of the file. */
   cutShort = false;
+  /** File offset of bytes a refill must keep in the window (a key read before its value), or -1. */
+  keepFrom = -1;
   readonly crc: Crc64 = { hi: 0, lo: 0 };
 
   constructor(
@@ -98,6 +108,43 @@ class FileReader extends RdbReader {
     return b;
   }
 
+  /**
+   * Reads a string in any encoding without making a Buffer: sets `at` to its
+   * bytes, in the window (plain: valid until the next read) or in `scratch`
+   * (decompressed or formatted).
+   */
+  stringRange(scratch: Scratch, at: Range): void {
+    const n = this.lengthOrEncoding();
+    if (n >= 0) {
+      if (this.pos + n > this.end) this.fill(n);
+      at.buf = this.buf;
+      at.start = this.pos;
+      at.end = this.pos += n;
+      return;
+    }
+    const enc = -n - 1;
+    let len: number;
+    if (enc === ENC_LZF) {
+      const clen = this.length();
+      len = this.length();
+      if (len === 0) throw new BadData();
+      if (this.pos + clen > this.end) this.fill(clen);
+      if (!lzfDecompressInto(this.buf, this.pos, this.pos + clen, scratch.room(len), len)) throw new BadData();
+      this.pos += clen;
+    } else {
+      let v: number;
+      if (enc === ENC_INT8) v = this.take(1).readInt8(0);
+      else if (enc === ENC_INT16) v = this.take(2).readInt16LE(0);
+      else if (enc === ENC_INT32) v = this.take(4).readInt32LE(0);
+      else throw new BadData();
+      const text = String(v);
+      len = scratch.room(text.length).latin1Write(text, 0);
+    }
+    at.buf = scratch.buf;
+    at.start = 0;
+    at.end = len;
+  }
+
   /** Makes `n` bytes available at pos: CRC and drop the consumed ones, read more. */
   private fill(n: number): void {
     // A corrupt length must not make us allocate it: the file cannot hold it.
@@ -106,19 +153,21 @@ class FileReader extends RdbReader {
       throw new BadData();
     }
     crc64Update(this.crc, this.buf, this.crcAt, this.pos);
-    const keep = this.end - this.pos;
-    if (n > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(n, this.buf.length * 2));
-      this.buf.copy(next, 0, this.pos, this.end);
+    const from = this.keepFrom >= 0 ? this.keepFrom - this.base : this.pos;
+    const keep = this.end - from;
+    const need = this.pos - from + n;
+    if (need > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+      this.buf.copy(next, 0, from, this.end);
       this.buf = next;
     } else {
-      this.buf.copyWithin(0, this.pos, this.end);
+      this.buf.copyWithin(0, from, this.end);
     }
-    this.base += this.pos;
-    this.pos = 0;
-    this.crcAt = 0;
+    this.base += from;
+    this.pos -= from;
+    this.crcAt = this.pos;
     this.end = keep;
-    while (this.end < n) {
+    while (this.end < this.pos + n) {
       const got = fs.readSync(this.fd, this.buf, this.end, this.buf.length - this.end, this.base + this.end);
       if (got === 0) {
         this.cutShort = true;
@@ -188,6 +237,27 @@ export async function parseRdbFileAsync(path: string, visitor: RdbVisitor, pause
 
 /** Keys parsed between two pauses of parseRdbFileAsync(). */
 export const STEP_KEYS = 4096;
+
+/** A growable buffer reused from key to key. */
+class Scratch {
+  buf = Buffer.allocUnsafe(256);
+  /** The buffer, with room for n bytes (its contents are not kept when it grows). */
+  room(n: number): Buffer {
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(n, this.buf.length * 2));
+    return this.buf;
+  }
+}
+
+/** Where stringRange() found a string's bytes. */
+interface Range {
+  buf: Buffer;
+  start: number;
+  end: number;
+}
+
+const keyBytes = new Scratch();
+const valueBytes = new Scratch();
+const range: Range = { buf: keyBytes.buf, start: 0, end: 0 };
 
 /** A reused copy of the last key read. */
 const keyScratch = {
@@ -263,13 +333,20 @@ function* parseSteps(r: FileReader, visitor: RdbVisitor, verify: boolean): Gener
       const unsupported = unsupportedType(type);
       if (unsupported !== null) throw new RdbFormatError(at, unsupported);
       if (!knownType(type)) throw new RdbFormatError(at, `Unknown RDB encoding type ${type}`);
-      // Keys and plain string values are handed over as views (the engine copies them into its arena at
-      // once); the key's view is of a scratch copy, since reading the value may move the window.
-      const kv = r.stringView();
-      const key = r.viewed ? keyScratch.hold(kv) : kv;
-      const value: RdbValue | null = type === 0 ? { kind: 'string', value: r.stringView() } : readValue(type, r);
-      if (value === null) throw new BadData();
-      visitor.entry({ db, key, type, value, expireMs, idle, freq, offset: recordStart });
+      if (type === 0 && visitor.stringEntry !== undefined) {
+        // A key in the window stays there while the value is read (keepFrom): no copy.
+        r.stringRange(keyBytes, range);
+        const inWindow = range.buf !== keyBytes.buf;
+        const klen = range.end - range.start;
+        if (inWindow) r.keepFrom = r.base + range.start;
+        r.stringRange(valueBytes, range);
+        const kbuf = inWindow ? r.buf : keyBytes.buf;
+        const ks = inWindow ? r.keepFrom - r.base : 0;
+        r.keepFrom = -1;
+        visitor.stringEntry(db, kbuf, ks, ks + klen, range.buf, range.start, range.end, expireMs, idle, freq, recordStart);
+      } else {
+        readEntry(r, visitor, db, type, expireMs, idle, freq, recordStart);
+      }
       expireMs = -1;
       idle = -1;
       freq = -1;
@@ -284,6 +361,17 @@ function* parseSteps(r: FileReader, visitor: RdbVisitor, verify: boolean): Gener
     if (r.cutShort) throw new RdbFormatError(r.size, 'Short read or OOM loading DB: the file is truncated');
     throw new RdbFormatError(at, 'Bad data format: the record could not be decoded');
   }
+}
+
+/** Any key, as an RdbEntry (the general path). */
+function readEntry(r: FileReader, visitor: RdbVisitor, db: number, type: number, expireMs: number, idle: number, freq: number, offset: number): void {
+  // Keys and plain string values are handed over as views (the engine copies them into its arena at
+  // once); the key's view is of a scratch copy, since reading the value may move the window.
+  const kv = r.stringView();
+  const key = r.viewed ? keyScratch.hold(kv) : kv;
+  const value: RdbValue | null = type === 0 ? { kind: 'string', value: r.stringView() } : readValue(type, r);
+  if (value === null) throw new BadData();
+  visitor.entry({ db, key, type, value, expireMs, idle, freq, offset });
 }
 
 function trailer(r: FileReader, version: number, verify: boolean): RdbParseResult {

@@ -29,10 +29,10 @@ export const enum RdbType {
 /** The RDB version this codec writes (Redis 7.0). */
 export const RDB_VERSION = 10;
 
-const ENC_INT8 = 0;
-const ENC_INT16 = 1;
-const ENC_INT32 = 2;
-const ENC_LZF = 3;
+export const ENC_INT8 = 0;
+export const ENC_INT16 = 1;
+export const ENC_INT32 = 2;
+export const ENC_LZF = 3;
 const QUICKLIST_NODE_PLAIN = 1;
 const QUICKLIST_NODE_PACKED = 2;
 

@@ -222,6 +222,33 @@ describe('RDB file loader', () => {
     assert.deepEqual(strs((get('ql') as { items: Buffer[] }).items), ['a', '12', '300', 'hello', 'tail']);
   });
 
+  test('string keys read by the copy-free path equal the general path at every window size', () => {
+    const e = filled();
+    const d = e.dbs[5]!;
+    // LZF-compressed keys and values, int-encoded keys and values, long keys, values bigger than the window.
+    d.put('z'.repeat(300), KeyType.STRING, Encoding.RAW, Buffer.from('q'.repeat(200)));
+    d.put('12345', KeyType.STRING, Encoding.INT, -7);
+    d.put('k'.repeat(70000), KeyType.STRING, Encoding.RAW, Buffer.from('x'));
+    for (let i = 0; i < 200; i++) d.put(`key:${'0'.repeat(i % 40)}${i}`, KeyType.STRING, Encoding.RAW, Buffer.alloc(i * 37, i));
+    const chunks: Buffer[] = [];
+    const w = new RdbFileWriter({ write: (c) => chunks.push(Buffer.from(c)) }, options());
+    w.begin();
+    writeAllKeys(w, e.dbs, Date.now());
+    w.end();
+    const p = file(Buffer.concat(chunks));
+    const general = entries(p).filter((x) => x.type === 0).map((x) => [x.db, x.key.toString('hex'), Buffer.from(x.value.kind === 'string' ? (x.value.value as Buffer) : []).toString('hex'), x.expireMs]);
+    assert.ok(general.length > 250);
+    for (const chunkSize of [7, 13, 64, 1000, 1 << 20]) {
+      const fast: unknown[] = [];
+      const res = parseRdbFile(p, {
+        entry: (x) => assert.notEqual(x.type, 0),
+        stringEntry: (db, k, ks, ke, v, vs, ve, expireMs) => fast.push([db, k.toString('hex', ks, ke), v.toString('hex', vs, ve), expireMs]),
+      }, { chunkSize });
+      assert.equal(res.checksum, 'ok');
+      assert.deepEqual(fast, general, `window ${chunkSize}`);
+    }
+  });
+
   test('EXPIRETIME in seconds, IDLE and FREQ are read', () => {
     const secs = Buffer.alloc(4);
     secs.writeInt32LE(Math.floor(Date.now() / 1000) + 1000);
