@@ -36,7 +36,8 @@ export async function openMetrics(server: Server): Promise<void> {
       await m.listen(host, metricsPort);
     } catch (err) {
       // Redis's wording for a port it cannot bind.
-      server.log.warn({ port: metricsPort, bind: host, err }, `Could not create metrics HTTP listening socket ${host}:${metricsPort}: ${(err as Error).message}`);
+      const msg = `Could not create metrics HTTP listening socket ${host}:${metricsPort}: ${(err as Error).message}`;
+      server.log.warn({ port: metricsPort, bind: host, err }, msg);
       await server.close();
       throw err;
     }
