@@ -197,6 +197,9 @@ const ENTRIES: ConfigEntry[] = [
   // NenCache's own: LMCache's server protocol (src/server/lmcache-listener.ts).
   int('lmcache-port', 'int', 0n, 65535n, 0n, 'NenCache: TCP port for LMCache\'s lm:// server protocol; 0 (the default) leaves it off.', TH),
   str('lmcache-bind', '127.0.0.1', 'NenCache: address the lm:// listener binds.', TH),
+  // NenCache's own: the Prometheus endpoint (src/observability/metrics-http.ts).
+  int('metrics-port', 'int', 0n, 65535n, 0n, 'NenCache: TCP port of the HTTP endpoint serving Prometheus metrics at /metrics; 0 (the default) leaves it off.', TH),
+  str('metrics-bind', '127.0.0.1', 'NenCache: address the metrics endpoint binds.', TH),
   bool('protected-mode', true, 'Refuse non-loopback clients when no password and no bind are configured.'),
   int('tcp-backlog', 'int', 0n, INT_MAX, 511n, 'listen() backlog.', I),
   int('tcp-keepalive', 'int', 0n, INT_MAX, 300n, 'TCP keepalive interval for clients in seconds; 0 disables.'),

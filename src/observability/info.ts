@@ -15,6 +15,7 @@ import { SubKind } from '../commands/context.js';
 import { lruClock } from '../engine/keyspace.js';
 import { formatBytesHuman } from './human.js';
 import { memorySnapshot, ratioOf } from './memory-report.js';
+import { clientBufferPeaks, commandStatRows, errorCodeRows, keyspaceRows, tierFigures, uptimeSeconds } from './figures.js';
 
 import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from './version.js';
 
@@ -29,7 +30,7 @@ type Lines = string[];
 
 function server(s: Server, out: Lines): void {
   const now = Date.now();
-  const up = Math.floor((now - s.startTime) / 1000);
+  const up = uptimeSeconds(s, now);
   out.push(
     `redis_version:${REDIS_COMPAT_VERSION}`,
     `nencache_version:${NENCACHE_VERSION}`,
@@ -61,18 +62,13 @@ function server(s: Server, out: Lines): void {
 }
 
 function clients(s: Server, out: Lines): void {
-  let maxIn = 0;
-  let maxOut = 0;
-  for (const c of s.clients()) {
-    maxIn = Math.max(maxIn, c.parser.queryBufferLength);
-    maxOut = Math.max(maxOut, c.socket.writableLength);
-  }
+  const peaks = clientBufferPeaks(s);
   out.push(
     `connected_clients:${s.clientCount()}`,
     'cluster_connections:0',
     `maxclients:${s.config.getNumber('maxclients')}`,
-    `client_recent_max_input_buffer:${maxIn}`,
-    `client_recent_max_output_buffer:${maxOut}`,
+    `client_recent_max_input_buffer:${peaks.input}`,
+    `client_recent_max_output_buffer:${peaks.output}`,
     `blocked_clients:${s.blocking.count}`,
     'tracking_clients:0',
     `clients_in_timeout_table:${s.blocking.inTimeoutTable}`,
@@ -130,8 +126,8 @@ function memory(s: Server, out: Lines): void {
     `allocator_rss_bytes:${m.rss - active}`,
     'rss_overhead_ratio:1.00',
     'rss_overhead_bytes:0',
-    `mem_fragmentation_ratio:${ratio(m.rss, Math.max(1, used))}`,
-    `mem_fragmentation_bytes:${m.rss - used}`,
+    `mem_fragmentation_ratio:${m.fragmentation.toFixed(2)}`,
+    `mem_fragmentation_bytes:${m.fragmentationBytes}`,
     'mem_not_counted_for_evict:0',
     'mem_replication_backlog:0',
     'mem_total_replication_buffers:0',
@@ -256,27 +252,15 @@ function cpu(_s: Server, out: Lines): void {
 }
 
 function errorstats(s: Server, out: Lines): void {
-  const codes = [...s.stats.errorCodes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  for (const [code, n] of codes) out.push(`errorstat_${code}:count=${n}`);
+  for (const [code, n] of errorCodeRows(s)) out.push(`errorstat_${code}:count=${n}`);
 }
 
 function keyspace(s: Server, out: Lines): void {
-  s.engine.dbs.forEach((db, i) => {
-    if (db.size > 0) out.push(`db${i}:keys=${db.size},expires=${db.volatileCount},avg_ttl=0`);
-  });
+  for (const r of keyspaceRows(s)) out.push(`db${r.db}:keys=${r.keys},expires=${r.expires},avg_ttl=0`);
 }
 
 function commandstats(s: Server, out: Lines): void {
-  const rows: [string, { calls: number; usec: number; rejected: number; failed: number }][] = [];
-  for (const e of s.table.all()) {
-    if (e.stat.calls + e.stat.rejected + e.stat.failed > 0) rows.push([e.fullName, e.stat]);
-    if (e.subcommands) {
-      for (const [, sub] of e.subcommands.entries()) {
-        if (sub.stat.calls + sub.stat.rejected + sub.stat.failed > 0) rows.push([sub.fullName, sub.stat]);
-      }
-    }
-  }
-  for (const [name, st] of rows) {
+  for (const [name, st] of commandStatRows(s)) {
     const per = st.calls > 0 ? (st.usec / st.calls).toFixed(2) : '0.00';
     out.push(`cmdstat_${name}:calls=${st.calls},usec=${st.usec},usec_per_call=${per},rejected_calls=${st.rejected},failed_calls=${st.failed}`);
   }
@@ -284,36 +268,10 @@ function commandstats(s: Server, out: Lines): void {
 
 /** NenCache's tiers (src/engine/tier/): present only with tiering on. */
 function tiering(s: Server, out: Lines): void {
-  const t = s.engine.tier;
-  if (t === null) return;
-  const d = t.disk.stats;
-  const c = t.counters;
-  out.push(
-    'tiering_enabled:1',
-    `tier_keys:${t.refs}`,
-    `tier_ram_items:${t.ramItems}`,
-    `tier_ram_bytes:${t.ramCompressedBytes}`,
-    `tier_inflight_bytes:${t.pendingBytes}`,
-    `tier_disk_items:${d.items}`,
-    `tier_disk_bytes:${d.liveBytes}`,
-    `tier_disk_file_bytes:${d.fileBytes}`,
-    `tier_disk_segments:${t.disk.segmentCount}`,
-    `tier_demotions:${c.demotions}`,
-    `tier_promotions:${c.promotions}`,
-    `tier_blocking_loads:${c.syncLoads}`,
-    `tier_spills:${c.spills}`,
-    `tier_disk_reads:${d.reads}`,
-    `tier_disk_writes:${d.writes}`,
-    `tier_disk_bytes_read:${d.bytesRead}`,
-    `tier_disk_bytes_written:${d.bytesWritten}`,
-    `tier_compactions:${d.compactions}`,
-    `tier_disk_evicted_segments:${d.evictedSegments}`,
-    `tier_disk_evicted_keys:${c.diskEvictions}`,
-    `tier_disk_rejected:${c.diskRejects}`,
-    `tier_recovered_keys:${c.recovered}`,
-    `tier_torn_tails:${d.tornTails}`,
-    `tier_errors:${c.failures}`,
-  );
+  const f = tierFigures(s);
+  if (f === null) return;
+  out.push('tiering_enabled:1');
+  for (const name in f) out.push(`${name}:${f[name]}`);
 }
 
 const SECTIONS: Record<string, [string, (s: Server, out: Lines) => void]> = {

@@ -34,6 +34,10 @@ export interface MemorySnapshot {
   rss: number;
   jsHeap: number;
   external: number;
+  /** rss / used (INFO mem_fragmentation_ratio). */
+  fragmentation: number;
+  /** rss - used (INFO mem_fragmentation_bytes). */
+  fragmentationBytes: number;
 }
 
 /** Bytes of the f64 expiry field a volatile key's item carries. */
@@ -69,6 +73,8 @@ export function memorySnapshot(s: Server): MemorySnapshot {
     rss: m.rss,
     jsHeap: m.heapUsed,
     external: m.external,
+    fragmentation: ratioOf(m.rss, Math.max(1, used)),
+    fragmentationBytes: m.rss - used,
   };
 }
 

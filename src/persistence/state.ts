@@ -45,6 +45,19 @@ export class PersistenceState {
   /** Extra lines (aof_current_size and friends) printed when the AOF is on. */
   aofDetails: () => string[] = () => [];
 
+  /** Changes since the last save, given the server's change counter (INFO rdb_changes_since_last_save). */
+  changesSinceSave(dirty: number): number {
+    return dirty - this.dirtyAtLastSave;
+  }
+  /** A BGSAVE runs (INFO rdb_bgsave_in_progress). */
+  get bgsaveInProgress(): boolean {
+    return this.bgsaveStartMs > 0;
+  }
+  /** An AOF rewrite runs (INFO aof_rewrite_in_progress). */
+  get aofRewriteInProgress(): boolean {
+    return this.aofRewriteStartMs > 0;
+  }
+
   /** The INFO persistence lines; `dirty` is the server's change counter. */
   infoLines(dirty: number, now = Date.now()): string[] {
     const ld = this.loading;
@@ -74,8 +87,8 @@ export class PersistenceState {
       );
     }
     lines.push(
-      `rdb_changes_since_last_save:${dirty - this.dirtyAtLastSave}`,
-      `rdb_bgsave_in_progress:${this.bgsaveStartMs > 0 ? 1 : 0}`,
+      `rdb_changes_since_last_save:${this.changesSinceSave(dirty)}`,
+      `rdb_bgsave_in_progress:${this.bgsaveInProgress ? 1 : 0}`,
       `rdb_last_save_time:${this.lastSaveTime}`,
       `rdb_last_bgsave_status:${this.lastBgsaveOk ? 'ok' : 'err'}`,
       `rdb_last_bgsave_time_sec:${this.lastBgsaveTimeSec}`,
@@ -85,7 +98,7 @@ export class PersistenceState {
       `rdb_last_load_keys_expired:${this.lastLoadKeysExpired}`,
       `rdb_last_load_keys_loaded:${this.lastLoadKeysLoaded}`,
       `aof_enabled:${this.aofEnabled ? 1 : 0}`,
-      `aof_rewrite_in_progress:${this.aofRewriteStartMs > 0 ? 1 : 0}`,
+      `aof_rewrite_in_progress:${this.aofRewriteInProgress ? 1 : 0}`,
       `aof_rewrite_scheduled:${this.aofRewriteScheduled ? 1 : 0}`,
       `aof_last_rewrite_time_sec:${this.aofLastRewriteTimeSec}`,
       `aof_current_rewrite_time_sec:${elapsed(this.aofRewriteStartMs)}`,

@@ -32,7 +32,9 @@ import { createBackgroundJobs } from './background-jobs.js';
 import { debugReload, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
 import { bindEvictionSettings, loadingPause, prepareForShutdown } from './server-settings.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
-import { LmcacheListener } from './lmcache-listener.js';
+import type { LmcacheListener } from './lmcache-listener.js';
+import type { MetricsEndpoint } from '../observability/metrics-http.js';
+import { closeSideListeners, openLmcache, openMetrics } from './side-listeners.js';
 import type { Database } from '../engine/keyspace.js';
 import type { AofManager } from '../persistence/aof/manager.js';
 import type { Propagator } from '../persistence/aof/propagate.js';
@@ -121,6 +123,8 @@ export class Server implements ServerHandle, DispatchHooks {
 
   /** The lm:// listener when lmcache-port is set. */
   lmcache: LmcacheListener | null = null;
+  /** The Prometheus endpoint when metrics-port is set. */
+  metrics: MetricsEndpoint | null = null;
   private readonly listeners: net.Server[] = [];
   private readonly conns = new Map<number, Connection>();
   private readonly monitors = new Set<Connection>();
@@ -229,6 +233,7 @@ export class Server implements ServerHandle, DispatchHooks {
       this.listeners.push(srv);
     }
     this.boundPort = bound;
+    await openMetrics(this);
     if (!this.dataLoaded) {
       this.dataLoaded = true;
       try {
@@ -243,17 +248,7 @@ export class Server implements ServerHandle, DispatchHooks {
       this.tierOpened = true;
       await this.engine.tier.open(this.config.getString('tier-restart') === 'recover');
     }
-    const lmPort = this.config.getNumber('lmcache-port');
-    if (lmPort !== 0) {
-      const lm = new LmcacheListener(this);
-      try {
-        await lm.listen(this.config.getString('lmcache-bind'), lmPort);
-      } catch (err) {
-        await this.close();
-        throw err;
-      }
-      this.lmcache = lm;
-    }
+    await openLmcache(this);
     this.startCron();
     this.log.info({ port: bound, bind: binds }, 'Ready to accept connections');
   }
@@ -269,8 +264,7 @@ export class Server implements ServerHandle, DispatchHooks {
     // Their temp files are gone once they have let go.
     await Promise.all([this.bgsave.wait(), this.aofRewrite.wait()]);
     for (const c of [...this.conns.values()]) c.close();
-    if (this.lmcache !== null) await this.lmcache.close();
-    this.lmcache = null;
+    await closeSideListeners(this);
     stopAof(this);
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
