@@ -27,6 +27,8 @@ import type { HeldOutput } from '../persistence/aof/writer.js';
 import { bigBuffers } from '../engine/arena/big-buffers.js';
 
 /** Pause reading when this much output waits in the socket. */
+/** Output chunks up to this size are copied when the socket has output queued (see send()). */
+const SMALL_COPY = 1024;
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
 export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput, DirectReader {
@@ -362,6 +364,12 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     const aof = this.server.aof;
     if (aof !== null && aof.writer.holding) return this.hold(chunk, aof.writer);
     if (this.heldLen !== 0) this.releaseHeld();
+    if (chunk.length <= SMALL_COPY && (this.corked || this.socket.writableLength !== 0)) {
+      // Behind a big write the socket would keep the writer's buffer and the
+      // writer would allocate a new one: a few bytes (a header, a CRLF) are copied instead.
+      this.socket.write(Buffer.from(chunk));
+      return true;
+    }
     this.socket.write(chunk);
     return this.socket.writableLength === 0;
   }
