@@ -24,10 +24,14 @@ function classOf(n: number): number {
   return Math.ceil(n / step) * step;
 }
 
+/** A pooled buffer serves requests of its class and up to two classes below (≤ 12.5 % more unused). */
+const REUSE_SLACK = 1.125;
+
 export class BigBuffers {
   /** Pool buffers that only their current owner has seen. */
   private readonly fresh = new WeakSet<ArrayBuffer>();
-  private readonly free = new Map<number, ArrayBuffer[]>();
+  /** Pooled buffers, oldest first: the oldest go when the pool is full. */
+  private idle: ArrayBuffer[] = [];
   /** Socket writes in flight per fresh buffer. */
   private readonly pins = new Map<ArrayBuffer, number>();
   /** Fresh buffers released while pinned: recycled at their last unpin. */
@@ -51,11 +55,15 @@ export class BigBuffers {
     if (n < POOL_MIN) return Buffer.allocUnsafe(n);
     const size = classOf(n);
     this.takenSinceTrim = true;
-    const ab = this.free.get(size)?.pop();
-    if (ab !== undefined) {
-      this.pooledBytes -= size;
+    // Newest first: a few hundred entries at most (maxPooled / POOL_MIN), scanned per big allocation.
+    const idle = this.idle;
+    for (let i = idle.length - 1; i >= 0; i--) {
+      const ab = idle[i]!;
+      if (ab.byteLength < size || ab.byteLength > size * REUSE_SLACK) continue;
+      idle.splice(i, 1);
+      this.pooledBytes -= ab.byteLength;
       this.fresh.add(ab);
-      return Buffer.from(ab, 0, size);
+      return Buffer.from(ab);
     }
     const b = Buffer.allocUnsafeSlow(size);
     this.fresh.add(b.buffer as ArrayBuffer);
@@ -112,19 +120,20 @@ export class BigBuffers {
     const retired = this.retired;
     this.retired = [];
     for (const ab of retired) {
-      const size = ab.byteLength;
-      if (this.pooledBytes + size > this.maxPooled) continue;
-      let list = this.free.get(size);
-      if (list === undefined) this.free.set(size, (list = []));
-      list.push(ab);
-      this.pooledBytes += size;
+      if (ab.byteLength > this.maxPooled) continue;
+      this.idle.push(ab);
+      this.pooledBytes += ab.byteLength;
     }
+    // Full: the buffers idle longest go to the GC (their size may no longer be asked for).
+    let drop = 0;
+    while (this.pooledBytes > this.maxPooled) this.pooledBytes -= this.idle[drop++]!.byteLength;
+    if (drop > 0) this.idle = this.idle.slice(drop);
   };
 
   /** Drops every pooled buffer when none was taken since the last call. */
   readonly trim = (): void => {
     if (!this.takenSinceTrim) {
-      this.free.clear();
+      this.idle = [];
       this.pooledBytes = 0;
       if (this.trimTimer !== null) clearInterval(this.trimTimer);
       this.trimTimer = null;

@@ -341,31 +341,41 @@ export class DiskStore {
     try {
       for (const ref of [...seg.refs]) {
         if (ref.seg !== seg || ref.state !== TierState.DISK) continue;
-        const whole = Buffer.allocUnsafeSlow(ref.recLen);
-        seg.readers++;
+        // Each record passes through pool memory: compaction under load must not churn the GC.
+        const mem = bigBuffers.take(ref.recLen);
+        const whole = mem.subarray(0, ref.recLen);
+        let dst: Segment;
+        let off: number;
+        let codec: number;
         try {
-          await seg.file.read(whole, ref.off);
+          seg.readers++;
+          try {
+            await seg.file.read(whole, ref.off);
+          } finally {
+            seg.readers--;
+          }
+          const head = decodeHead(whole.subarray(0, whole.length - ref.stored));
+          if (head === null || ref.seg !== seg) continue;
+          codec = head.codec;
+          const key = whole.subarray(HEADER, HEADER + head.klen);
+          const fresh = encodeHead({ ...head, seq: this.seq++, flags: 0 }, key);
+          const at = this.reserve(whole.length);
+          if (at === null) break;
+          [dst, off] = at;
+          try {
+            await dst.file.write([fresh, whole.subarray(HEADER + head.klen)], off);
+          } finally {
+            dst.writing--;
+          }
         } finally {
-          seg.readers--;
-        }
-        const head = decodeHead(whole.subarray(0, whole.length - ref.stored));
-        if (head === null || ref.seg !== seg) continue;
-        const key = whole.subarray(HEADER, HEADER + head.klen);
-        const fresh = encodeHead({ ...head, seq: this.seq++, flags: 0 }, key);
-        const at = this.reserve(whole.length);
-        if (at === null) break;
-        const [dst, off] = at;
-        try {
-          await dst.file.write([fresh, whole.subarray(HEADER + head.klen)], off);
-        } finally {
-          dst.writing--;
+          bigBuffers.release(mem);
         }
         this.stats.bytesWritten += whole.length;
         if (ref.seg === seg && seg.refs.delete(ref)) {
           seg.dead += ref.recLen;
           this.stats.items--;
           this.stats.liveBytes -= ref.recLen;
-          this.place(ref, dst, off, whole.length, ref.stored, head.codec);
+          this.place(ref, dst, off, whole.length, ref.stored, codec);
         } else {
           this.patch(dst, off + FLAGS_AT, Buffer.of(FLAG_DEAD));
           dst.dead += whole.length;

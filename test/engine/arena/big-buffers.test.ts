@@ -115,3 +115,26 @@ test('a pinned buffer that is never released is not recycled when unpinned', asy
   await turn();
   assert.equal(pool.pooled, a.length);
 });
+
+test('a full pool drops the buffers idle longest, and a slightly bigger buffer serves a smaller request', async () => {
+  const pool = new BigBuffers(20 * MiB);
+  const frame = pool.take(8 * MiB + 100); // a SET frame: value plus header, the next class up
+  const other = pool.take(3 * MiB);
+  pool.release(other);
+  await turn();
+  pool.release(frame);
+  await turn();
+  // A disk read of exactly 8 MiB takes the frame's buffer (6.25 % bigger).
+  assert.equal(pool.take(8 * MiB).buffer, frame.buffer);
+  // But not a buffer more than 12.5 % bigger than its class.
+  assert.notEqual(pool.take(2 * MiB).buffer, other.buffer);
+  const olds = [pool.take(9 * MiB), pool.take(9 * MiB)];
+  for (const b of olds) pool.release(b);
+  await turn();
+  const newest = pool.take(9 * MiB);
+  pool.release(newest);
+  await turn();
+  // 3 + 9 + 9 + 9 MiB is over 20: the oldest (3 MiB, then the first 9 MiB) went, the newest stayed.
+  assert.ok(pool.pooled <= 20 * MiB);
+  assert.equal(pool.take(9 * MiB).buffer, newest.buffer);
+});
