@@ -6,22 +6,86 @@
  * same directory. Usage: node dist/bench/tier/disk.js <dir> [total MiB]
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../../test/helpers/server.js';
-import { RawClient } from '../../test/helpers/resp-client.js';
+
+/**
+ * A lean RESP client for the worker: replies are counted, not gathered
+ * (RawClient concatenates every chunk, quadratic on 8 MiB replies, and that
+ * CPU competed with the server on a 2-core machine).
+ */
+class LeanClient {
+  private need = 0;
+  private head = '';
+  private done: (n: number) => void = () => {};
+  private got = -1;
+  private constructor(private readonly s: net.Socket) {
+    s.on('data', (c: Buffer) => this.feed(c));
+  }
+  static connect(port: number): Promise<LeanClient> {
+    return new Promise((resolve, reject) => {
+      const s = net.connect({ port, host: '127.0.0.1', noDelay: true }, () => resolve(new LeanClient(s)));
+      s.once('error', reject);
+    });
+  }
+  private feed(c: Buffer): void {
+    let i = 0;
+    while (i < c.length) {
+      if (this.got < 0) {
+        const nl = c.indexOf(10, i);
+        if (nl < 0) {
+          this.head += c.toString('latin1', i);
+          return;
+        }
+        this.head += c.toString('latin1', i, nl + 1);
+        i = nl + 1;
+        const line = this.head;
+        this.head = '';
+        if (line[0] !== '$') return this.finish(line[0] === '+' ? 0 : -1);
+        this.need = Number(line.slice(1, -2)) + 2;
+        this.got = 0;
+      }
+      const take = Math.min(this.need - this.got, c.length - i);
+      this.got += take;
+      i += take;
+      if (this.got === this.need) this.finish(this.need - 2);
+    }
+  }
+  private finish(n: number): void {
+    this.got = -1;
+    this.done(n);
+  }
+  set(key: string, v: Buffer): Promise<number> {
+    return new Promise((r) => {
+      this.done = r;
+      this.s.cork();
+      this.s.write(`*3\r\n$3\r\nSET\r\n$${key.length}\r\n${key}\r\n$${v.length}\r\n`);
+      this.s.write(v);
+      this.s.write('\r\n');
+      this.s.uncork();
+    });
+  }
+  get(key: string): Promise<number> {
+    return new Promise((r) => {
+      this.done = r;
+      this.s.write(`*2\r\n$3\r\nGET\r\n$${key.length}\r\n${key}\r\n`);
+    });
+  }
+}
 
 if (!isMainThread) {
   const { port, n, size } = workerData as { port: number; n: number; size: number };
-  const c = await RawClient.connect(port);
+  const c = await LeanClient.connect(port);
   const value = Buffer.allocUnsafe(size);
   for (let i = 0; i < size; i += 4) value.writeUInt32LE(((Math.imul(i, 2654435761) >>> 0) ^ 0x5bd1e995) >>> 0, i);
   let t = performance.now();
-  for (let i = 0; i < n; i++) await c.call('SET', `chunk:${i}`, value);
+  for (let i = 0; i < n; i++) if ((await c.set(`chunk:${i}`, value)) !== 0) throw new Error('SET failed');
   parentPort!.postMessage((performance.now() - t) / 1000);
   await new Promise((r) => parentPort!.once('message', r));
   t = performance.now();
-  for (let i = 0; i < n; i++) if ((await c.call('GET', `chunk:${i}`) as Buffer).length !== size) throw new Error('short value');
+  for (let i = 0; i < n; i++) if ((await c.get(`chunk:${i}`)) !== size) throw new Error('short value');
   parentPort!.postMessage((performance.now() - t) / 1000);
   await new Promise(() => {});
 }
