@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { Server } from '../server/server.js';
+import { bindListener } from '../server/bind-listener.js';
 import { ServerMetrics } from './metrics.js';
 
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
@@ -24,15 +25,7 @@ export class MetricsEndpoint {
   /** Binds `host:port`; rejects when the address cannot be bound. */
   async listen(host: string, port: number): Promise<void> {
     const srv = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      srv.once('error', reject);
-      srv.listen({ host, port }, () => {
-        srv.off('error', reject);
-        resolve();
-      });
-    });
-    const addr = srv.address();
-    this.port = addr !== null && typeof addr === 'object' ? addr.port : port;
+    this.port = await bindListener(srv, host, port);
     this.srv = srv;
     this.server.log.info({ port: this.port, bind: host }, 'Prometheus metrics ready at /metrics');
   }

@@ -13,6 +13,7 @@ import { LmDecode, LmRequestDecoder } from '../protocol/lmcache/decoder.js';
 import { LmCode, LmCommand, REPLY_FAIL, REPLY_SUCCESS, encodeReply, type LmMeta } from '../protocol/lmcache/frames.js';
 import { LmStore } from './lmcache-store.js';
 import type { Server } from './server.js';
+import { bindListener } from './bind-listener.js';
 
 /** Stop reading from a client while this much of its output waits, as for RESP clients. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
@@ -39,15 +40,7 @@ export class LmcacheListener {
   /** Binds `host:port`; rejects when the address is taken. */
   async listen(host: string, port: number): Promise<void> {
     const srv = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
-    await new Promise<void>((resolve, reject) => {
-      srv.once('error', reject);
-      srv.listen({ host, port }, () => {
-        srv.off('error', reject);
-        resolve();
-      });
-    });
-    const addr = srv.address();
-    this.port = addr !== null && typeof addr === 'object' ? addr.port : port;
+    this.port = await bindListener(srv, host, port);
     this.srv = srv;
     this.server.log.info({ port: this.port, bind: host }, 'LMCache protocol (lm://) ready to accept connections');
   }

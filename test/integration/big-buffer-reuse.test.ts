@@ -69,69 +69,100 @@ test('a value whose GET, MGET and GETDEL replies are still queued for a slow rea
   }
 });
 
+/** Pipelined batches of commands checked against a model of what each key holds. */
+class Traffic {
+  readonly model = new Map<string, Buffer>();
+  private cmds: (string | Buffer)[][] = [];
+  private expect: ((c: ByteReader) => Promise<void>)[] = [];
+  private seed: number;
+
+  constructor(seed: number) {
+    this.seed = seed;
+  }
+
+  rnd(n: number): number {
+    this.seed = (this.seed * 1103515245 + 12345) & 0x7fffffff;
+    return this.seed % n;
+  }
+
+  private add(cmd: (string | Buffer)[], reply: string): void {
+    this.cmds.push(cmd);
+    this.expect.push(async (c) => assert.equal(await c.readLine(), reply));
+  }
+
+  set(k: string, v: Buffer): void {
+    this.model.set(k, v);
+    this.add(['SET', k, v], '+OK\r\n');
+  }
+
+  del(k: string): void {
+    this.add(['DEL', k], `:${this.model.delete(k) ? 1 : 0}\r\n`);
+  }
+
+  append(k: string, tail: Buffer): void {
+    const cur = this.model.get(k);
+    this.model.set(k, cur === undefined ? tail : Buffer.concat([cur, tail]));
+    this.add(['APPEND', k, tail], `:${this.model.get(k)!.length}\r\n`);
+  }
+
+  rename(k: string, k2: string): void {
+    this.model.set(k2, this.model.get(k)!);
+    this.model.delete(k);
+    this.add(['RENAME', k, k2], '+OK\r\n');
+  }
+
+  copy(k: string, k2: string): void {
+    this.model.set(k2, this.model.get(k)!);
+    this.add(['COPY', k, k2, 'REPLACE'], ':1\r\n');
+  }
+
+  get(k: string, where: string): void {
+    const want = this.model.get(k);
+    this.cmds.push(['GET', k]);
+    this.expect.push(async (c) => {
+      const got = await c.readBulk();
+      if (want === undefined) assert.equal(got, null);
+      else assert.equal(sha(got!), sha(want), `GET ${k} ${where}`);
+    });
+  }
+
+  /** Sends the batch in one write and checks every reply. */
+  async run(c: ByteReader): Promise<void> {
+    const cmds = this.cmds;
+    const expect = this.expect;
+    this.cmds = [];
+    this.expect = [];
+    c.write(frames(cmds));
+    for (const e of expect) await e(c);
+  }
+
+  /** Every key of the model still holds its value. */
+  async checkAll(c: ByteReader): Promise<void> {
+    for (const k of this.model.keys()) this.get(k, 'at the end');
+    await this.run(c);
+  }
+}
+
 test('random big-value traffic on a few keys matches a model byte for byte', async () => {
   const c = await ByteReader.connect(s.port);
-  const model = new Map<string, Buffer>();
-  let seed = 12345;
-  const rnd = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const t = new Traffic(12345);
   const keys = ['r:a', 'r:b', 'r:c'];
   try {
     for (let batch = 0; batch < 40; batch++) {
-      const cmds: (string | Buffer)[][] = [];
-      const expect: ((c: ByteReader) => Promise<void>)[] = [];
-      for (let i = 1 + rnd(5); i > 0; i--) {
-        const k = keys[rnd(keys.length)]!;
-        const k2 = keys[rnd(keys.length)]!;
-        const op = rnd(7);
-        if (op <= 1) {
-          const v = value(256 * KiB + rnd(2 * MiB));
-          model.set(k, v);
-          cmds.push(['SET', k, v]);
-          expect.push(async (c) => assert.equal(await c.readLine(), '+OK\r\n'));
-        } else if (op === 2) {
-          const had = model.delete(k);
-          cmds.push(['DEL', k]);
-          expect.push(async (c) => assert.equal(await c.readLine(), `:${had ? 1 : 0}\r\n`));
-        } else if (op === 3) {
-          const cur = model.get(k);
-          const tail = value(1 + rnd(100));
-          if (cur !== undefined) model.set(k, Buffer.concat([cur, tail]));
-          else model.set(k, tail);
-          const len = model.get(k)!.length;
-          cmds.push(['APPEND', k, tail]);
-          expect.push(async (c) => assert.equal(await c.readLine(), `:${len}\r\n`));
-        } else if (op === 4 && model.has(k) && k !== k2) {
-          model.set(k2, model.get(k)!);
-          model.delete(k);
-          cmds.push(['RENAME', k, k2]);
-          expect.push(async (c) => assert.equal(await c.readLine(), '+OK\r\n'));
-        } else if (op === 5 && model.has(k) && k !== k2) {
-          model.set(k2, model.get(k)!);
-          cmds.push(['COPY', k, k2, 'REPLACE']);
-          expect.push(async (c) => assert.equal(await c.readLine(), ':1\r\n'));
-        } else {
-          const want = model.get(k);
-          cmds.push(['GET', k]);
-          expect.push(async (c) => {
-            const got = await c.readBulk();
-            if (want === undefined) assert.equal(got, null);
-            else assert.equal(sha(got!), sha(want), `GET ${k} in batch ${batch}`);
-          });
-        }
+      for (let i = 1 + t.rnd(5); i > 0; i--) {
+        const k = keys[t.rnd(keys.length)]!;
+        const k2 = keys[t.rnd(keys.length)]!;
+        const op = t.rnd(7);
+        if (op <= 1) t.set(k, value(256 * KiB + t.rnd(2 * MiB)));
+        else if (op === 2) t.del(k);
+        else if (op === 3) t.append(k, value(1 + t.rnd(100)));
+        else if (op === 4 && t.model.has(k) && k !== k2) t.rename(k, k2);
+        else if (op === 5 && t.model.has(k) && k !== k2) t.copy(k, k2);
+        else t.get(k, `in batch ${batch}`);
       }
-      c.write(frames(cmds));
-      for (const e of expect) await e(c);
+      await t.run(c);
     }
-    for (const k of keys) {
-      c.write(frames([['GET', k]]));
-      const got = await c.readBulk();
-      const want = model.get(k);
-      if (want === undefined) assert.equal(got, null);
-      else assert.equal(sha(got!), sha(want), `final GET ${k}`);
-    }
+    await t.checkAll(c);
   } finally {
     c.close();
   }
@@ -140,14 +171,9 @@ test('random big-value traffic on a few keys matches a model byte for byte', asy
 for (const codec of ['none', 'lz4']) {
   test(`values cycling through the tiers (${codec}) while overwritten and read keep every byte`, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigbuf-tier-'));
-    const t = await startServer(['--dir', dir, '--tiering', 'yes', '--maxmemory', '8mb', '--maxmemory-policy', 'allkeys-lru', '--tier-compression', codec, '--tier-ram-compressed-max', '2mb']);
-    const c = await ByteReader.connect(t.port);
-    const model = new Map<string, Buffer>();
-    let seed = 777;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const srv = await startServer(['--dir', dir, '--tiering', 'yes', '--maxmemory', '8mb', '--maxmemory-policy', 'allkeys-lru', '--tier-compression', codec, '--tier-ram-compressed-max', '2mb']);
+    const c = await ByteReader.connect(srv.port);
+    const t = new Traffic(777);
     // Half random, half zeros: lz4 keeps some in compressed RAM, the rest goes to disk.
     const make = (n: number) => {
       const v = Buffer.alloc(n);
@@ -156,41 +182,20 @@ for (const codec of ['none', 'lz4']) {
     };
     try {
       for (let batch = 0; batch < 60; batch++) {
-        const cmds: (string | Buffer)[][] = [];
-        const expect: ((c: ByteReader) => Promise<void>)[] = [];
-        for (let i = 1 + rnd(4); i > 0; i--) {
-          const k = `t:${rnd(24)}`;
-          const op = rnd(5);
-          if (op <= 1) {
-            const v = make(300 * KiB + rnd(MiB));
-            model.set(k, v);
-            cmds.push(['SET', k, v]);
-            expect.push(async (c) => assert.equal(await c.readLine(), '+OK\r\n'));
-          } else if (op === 2) {
-            const had = model.delete(k);
-            cmds.push(['DEL', k]);
-            expect.push(async (c) => assert.equal(await c.readLine(), `:${had ? 1 : 0}\r\n`));
-          } else {
-            const want = model.get(k);
-            cmds.push(['GET', k]);
-            expect.push(async (c) => {
-              const got = await c.readBulk();
-              if (want === undefined) assert.equal(got, null);
-              else assert.equal(sha(got!), sha(want), `GET ${k} in batch ${batch}`);
-            });
-          }
+        for (let i = 1 + t.rnd(4); i > 0; i--) {
+          const k = `t:${t.rnd(24)}`;
+          const op = t.rnd(5);
+          if (op <= 1) t.set(k, make(300 * KiB + t.rnd(MiB)));
+          else if (op === 2) t.del(k);
+          else t.get(k, `in batch ${batch}`);
         }
-        c.write(frames(cmds));
-        for (const e of expect) await e(c);
+        await t.run(c);
         if (batch % 10 === 9) await sleep(20); // let demotions and disk writes finish now and then
       }
-      for (const [k, want] of model) {
-        c.write(frames([['GET', k]]));
-        assert.equal(sha((await c.readBulk())!), sha(want), `final GET ${k}`);
-      }
+      await t.checkAll(c);
     } finally {
       c.close();
-      await t.stop();
+      await srv.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
