@@ -18,6 +18,7 @@ import { randomLivePosition, scanIndex, sweepExpired } from './iteration.js';
 import { Encoding, KeyType, NO_KEY } from './status.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import type { SnapshotHook } from './snapshot.js';
+import { TierRef } from './tier/tier-ref.js';
 
 export { LRU_CLOCK_MAX, lruClock } from './eviction/access.js';
 
@@ -291,6 +292,10 @@ export class Database extends KeyReads {
     const ref = this.index.refs[pos]!;
     const had = this.items.expireAt(ref) !== 0;
     if (!had && atMs === 0) return;
+    if (TierRef.live !== 0) {
+      const v = this.items.rawObject(ref);
+      if (v instanceof TierRef) v.owner.expireChanged(v, atMs);
+    }
     if (this.snap !== null) this.snap.before(this, pos);
     if (this.watchedKeys !== 0) this.watcher!.touched(this, this.keyName(pos), false);
     if (had && atMs !== 0) return this.items.setExpireInPlace(ref, atMs);

@@ -222,6 +222,35 @@ test('the disk tier is recovered after a restart, or discarded, as tier-restart 
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('EXPIRE and PERSIST of a key on disk reach its record: a restart keeps the new expiry', async () => {
+  const dir = tmp();
+  let { s, c } = await boot(dir, ['--tier-compression', 'none']);
+  await fill(c, 16);
+  await settle(c);
+  const db = s.server.engine.dbs[0]!;
+  const onDisk = (k: string) => s.server.engine.tier!.isTiered(db, db.findAt(Buffer.from(k), 0, k.length));
+  const [a, b] = Array.from({ length: 16 }, (_, i) => `k${i}`).filter(onDisk) as [string, string];
+  assert.equal(await c.call('PEXPIRE', b, 60_000), 1);
+  await settle(c);
+  assert.ok(onDisk(a) && onDisk(b));
+  assert.equal(await c.call('EXPIRE', a, 5000), 1);
+  assert.equal(await c.call('PERSIST', b), 1);
+  assert.ok(onDisk(a) && onDisk(b), 'TTL changes do not bring the values back');
+  c.close();
+  await s.stop();
+
+  ({ s, c } = await boot(dir, ['--tier-compression', 'none', '--tier-restart', 'recover']));
+  try {
+    const ttl = Number(await c.call('TTL', a));
+    assert.ok(ttl > 4000 && ttl <= 5000, `TTL ${ttl}`);
+    assert.equal(await c.call('TTL', b), -1);
+  } finally {
+    c.close();
+    await s.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('INFO lists the tiering section by default, under ALL and by name', async () => {
   const dir = tmp();
   const { s, c } = await boot(dir);

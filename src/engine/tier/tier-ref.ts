@@ -30,6 +30,8 @@ export interface TierOwner {
   loadSync(ref: TierRef): Buffer;
   /** The value went back into the keyspace. */
   promoted(ref: TierRef): void;
+  /** The key's expiry changed (EXPIRE, PERSIST): a record on disk must say so for a restart. */
+  expireChanged(ref: TierRef, atMs: number): void;
 }
 
 /** Accounted RAM of a ref besides its key (the object and its fields). */

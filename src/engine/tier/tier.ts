@@ -162,6 +162,9 @@ export class Tier implements TierOwner {
     }
     this.unhold(ref);
     ref.state = TierState.DISK;
+    // An EXPIRE or PERSIST while the record was being written.
+    const now = db.findAt(ref.key, 0, ref.key.length);
+    if (now !== NO_KEY && tierRef(db, now) === ref && db.expireAt(now) !== expire) this.disk.setExpire(ref, db.expireAt(now));
     // On disk and out of the keyspace: the raw value's memory may serve the next big SET.
     bigBuffers.release(stored);
   }
@@ -233,6 +236,11 @@ export class Tier implements TierOwner {
   promoted(ref: TierRef): void {
     this.counters.promotions++;
     this.release(ref);
+  }
+
+  expireChanged(ref: TierRef, atMs: number): void {
+    // A record still being written is checked when its write ends (toDisk).
+    if (ref.state === TierState.DISK) this.disk.setExpire(ref, atMs);
   }
 
   dropped(ref: TierRef): void {

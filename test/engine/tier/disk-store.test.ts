@@ -14,7 +14,7 @@ import { TierRef, TierState, type TierOwner } from '../../../src/engine/tier/tie
 import { HEADER, decodeHead, encodeHead } from '../../../src/engine/tier/record.js';
 import { Codec, compress, decompress, decompressSync } from '../../../src/engine/tier/codec.js';
 
-const owner: TierOwner = { dropped: () => {}, loadSync: () => Buffer.alloc(0), promoted: () => {} };
+const owner: TierOwner = { dropped: () => {}, loadSync: () => Buffer.alloc(0), promoted: () => {}, expireChanged: () => {} };
 
 function fixture(maxBytes = 0, segmentBytes = 1 << 20) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tier-disk-'));
