@@ -2,10 +2,9 @@
 // -LOADING and INFO loading_* meanwhile and nothing appended; an RDB preamble
 // loaded in steps too; truncated and corrupt files as before; and an old
 // single-file appendonly.aof adopted as the base of a new AOF directory.
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../../../src/config/conf-file.js';
@@ -13,21 +12,11 @@ import { Server } from '../../../src/server/server.js';
 import { AofLoadError } from '../../../src/persistence/aof/load.js';
 import { LoadAbortedError } from '../../../src/server/server-settings.js';
 import { RawClient, RespError, encodeCommand, plain } from '../../helpers/resp-client.js';
+import { scratch } from '../../helpers/scratch.js';
 import { skipWithoutRedis, startRedis, startServer } from '../../helpers/server.js';
 import { assertSameDigest, digest } from '../../helpers/digest-aof.js';
 
-const dirs: string[] = [];
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nencache-aofload-'));
-  dirs.push(d);
-  return d;
-}
+const { tmp, servers } = scratch('nencache-aofload-');
 
 /** A server on `dir` with appendonly yes, not yet listening, and the messages it logs. */
 function create(dir: string, extra: string[] = []): { server: Server; logs: string[] } {

@@ -1,10 +1,9 @@
 // The AOF end to end in process: files created as Redis 7.0 does, writes
 // surviving a restart under each appendfsync policy, truncated and corrupt
 // files, replies held until the fsync, MISCONF on write errors, expiry DELs.
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/conf-file.js';
 import { Server } from '../../../src/server/server.js';
@@ -13,20 +12,10 @@ import { AofLoadError } from '../../../src/persistence/aof/load.js';
 import { realFs, type AofFs } from '../../../src/persistence/aof/writer.js';
 import type { AofHooks } from '../../../src/persistence/aof/bind.js';
 import { RawClient, RespError, plain } from '../../helpers/resp-client.js';
+import { scratch } from '../../helpers/scratch.js';
 import { digest, entries } from '../../helpers/digest-aof.js';
 
-const dirs: string[] = [];
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nencache-aof-'));
-  dirs.push(d);
-  return d;
-}
+const { tmp, servers } = scratch('nencache-aof-');
 
 async function start(dir: string, extra: string[] = [], aof?: AofHooks, clock?: FakeClock): Promise<Server> {
   const config = loadConfig(['--port', '0', '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', ...extra]);
