@@ -268,7 +268,7 @@ export class Server implements ServerHandle, DispatchHooks {
     stopAof(this);
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
     this.listeners.length = 0;
-    this.engine.tier?.close();
+    await this.engine.tier?.close();
   }
 
   requiresAuth(): boolean {

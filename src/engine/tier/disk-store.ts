@@ -25,6 +25,11 @@ export class Segment {
   doomed = false;
   compacting = false;
   closed = false;
+  /**
+   * In-place record updates (dead flag, expiry), one after another: two
+   * writes to one offset on the thread pool could land in either order.
+   */
+  patches: Promise<void> = Promise.resolve();
 
   constructor(
     readonly id: number,
@@ -224,9 +229,16 @@ export class DiskStore {
   }
 
   /** Closes every file (server stop). */
-  close(): void {
-    for (const s of this.segs) s.file.close();
-    this.segs.length = 0;
+  /** Closes the segment files once their pending record updates are written (a restart reads them). */
+  async close(): Promise<void> {
+    const segs = this.segs.splice(0);
+    await Promise.all(segs.map((s) => s.patches));
+    for (const s of segs) {
+      if (s.closed) continue;
+      // settle() must not close it again when a late compaction drops it.
+      s.closed = true;
+      s.file.close();
+    }
   }
 
   // ---- internals -----------------------------------------------------------
@@ -318,8 +330,8 @@ export class DiskStore {
 
   private patch(seg: Segment, at: number, bytes: Buffer): void {
     seg.writing++;
-    seg.file
-      .write([bytes], at)
+    seg.patches = seg.patches
+      .then(() => seg.file.write([bytes], at))
       .catch((err: unknown) => this.owner.warn('tier: cannot update a record', err))
       .finally(() => {
         seg.writing--;

@@ -308,8 +308,9 @@ export class Tier implements TierOwner {
     this.disk.finishRecovery(found);
   }
 
-  close(): void {
-    this.disk.close();
+  /** Closes the disk tier once pending record updates are on disk. */
+  close(): Promise<void> {
+    return this.disk.close();
   }
 
   private hold(ref: TierRef, data: Buffer, inflight: boolean): void {
