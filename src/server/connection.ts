@@ -25,13 +25,14 @@ import { adoptSocket, type DirectReader } from './socket-reads.js';
 import type { Propagator } from '../persistence/aof/propagate.js';
 import type { HeldOutput } from '../persistence/aof/writer.js';
 import { bigBuffers } from '../engine/arena/big-buffers.js';
+import type { BigWriter } from '../protocol/resp/writer.js';
 
-/** Pause reading when this much output waits in the socket. */
 /** Output chunks up to this size are copied when the socket has output queued (see send()). */
 const SMALL_COPY = 1024;
+/** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
-export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput, DirectReader {
+export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput, DirectReader, BigWriter {
   readonly id: number;
   name = '';
   dbIndex = 0;
@@ -85,8 +86,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
       (chunk) => this.send(chunk),
       (text) => server.countError(text),
     );
-    this.writer.beforeBigWrite = this.corkForBig;
-    this.writer.bigSink = this.sendBig;
+    this.writer.big = this;
     this.tx = new Transaction(this, server.watches, server.engine);
     this.pubsub = new Subscriptions(this, server.pubsubRegistry);
     const direct = server.directReads ? adoptSocket(accepted, this) : null;
@@ -375,7 +375,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
   }
 
   /** A big bulk by reference: pinned while the socket holds it, when it is recyclable memory. */
-  private readonly sendBig = (bytes: Buffer): void => {
+  writeBig(bytes: Buffer): void {
     const aof = this.server.aof;
     // Held output is a copy (hold()); memory that is not recyclable needs no tracking.
     if (this.closed || (aof !== null && aof.writer.holding) || !bigBuffers.pin(bytes)) {
@@ -386,18 +386,18 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.server.stats.netOutputBytes += bytes.length;
     const ab = bytes.buffer as ArrayBuffer;
     this.socket.write(bytes, () => bigBuffers.unpin(ab));
-  };
+  }
 
   /**
    * A big bulk goes to the socket by reference between its header and its
    * CRLF: corked until the turn ends, the three leave in one writev.
    */
-  private readonly corkForBig = (): void => {
+  beginBig(): void {
     if (this.corked || this.closed) return;
     this.corked = true;
     this.socket.cork();
     process.nextTick(this.uncork);
-  };
+  }
 
   private readonly uncork = (): void => {
     this.corked = false;

@@ -228,7 +228,6 @@ export class DiskStore {
     for (const seg of [...this.segs]) this.maybeCompact(seg);
   }
 
-  /** Closes every file (server stop). */
   /** Closes the segment files once their pending record updates are written (a restart reads them). */
   async close(): Promise<void> {
     const segs = this.segs.splice(0);

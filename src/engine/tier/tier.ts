@@ -163,8 +163,8 @@ export class Tier implements TierOwner {
     this.unhold(ref);
     ref.state = TierState.DISK;
     // An EXPIRE or PERSIST while the record was being written.
-    const now = db.findAt(ref.key, 0, ref.key.length);
-    if (now !== NO_KEY && tierRef(db, now) === ref && db.expireAt(now) !== expire) this.disk.setExpire(ref, db.expireAt(now));
+    const at = db.findAt(ref.key, 0, ref.key.length);
+    if (at !== NO_KEY && tierRef(db, at) === ref && db.expireAt(at) !== expire) this.disk.setExpire(ref, db.expireAt(at));
     // On disk and out of the keyspace: the raw value's memory may serve the next big SET.
     bigBuffers.release(stored);
   }

@@ -246,6 +246,11 @@ class Scratch {
     if (n > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(n, this.buf.length * 2));
     return this.buf;
   }
+  /** A copy of `b` in the buffer, as a view valid until the next use. */
+  hold(b: Buffer): Buffer {
+    b.copy(this.room(b.length), 0);
+    return this.buf.subarray(0, b.length);
+  }
 }
 
 /** Where stringRange() found a string's bytes. */
@@ -258,16 +263,6 @@ interface Range {
 const keyBytes = new Scratch();
 const valueBytes = new Scratch();
 const range: Range = { buf: keyBytes.buf, start: 0, end: 0 };
-
-/** A reused copy of the last key read. */
-const keyScratch = {
-  buf: Buffer.allocUnsafe(256),
-  hold(b: Buffer): Buffer {
-    if (b.length > this.buf.length) this.buf = Buffer.allocUnsafe(b.length * 2);
-    b.copy(this.buf, 0);
-    return this.buf.subarray(0, b.length);
-  },
-};
 
 function* parseSteps(r: FileReader, visitor: RdbVisitor, verify: boolean): Generator<void, RdbParseResult, void> {
   let at = 0;
@@ -368,7 +363,7 @@ function readEntry(r: FileReader, visitor: RdbVisitor, db: number, type: number,
   // Keys and plain string values are handed over as views (the engine copies them into its arena at
   // once); the key's view is of a scratch copy, since reading the value may move the window.
   const kv = r.stringView();
-  const key = r.viewed ? keyScratch.hold(kv) : kv;
+  const key = r.viewed ? keyBytes.hold(kv) : kv;
   const value: RdbValue | null = type === 0 ? { kind: 'string', value: r.stringView() } : readValue(type, r);
   if (value === null) throw new BadData();
   visitor.entry({ db, key, type, value, expireMs, idle, freq, offset });

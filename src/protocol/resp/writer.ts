@@ -23,6 +23,17 @@ const INITIAL = 16 * 1024;
 /** Called with each error reply, for INFO errorstats. */
 export type ErrorListener = (text: string) => void;
 
+/**
+ * Where big bulks go by reference instead of the sink: beginBig() comes
+ * before the header is flushed (the server corks the socket, so header,
+ * value and CRLF leave in one writev), writeBig() keeps the order and may
+ * track the write (the server pins recycled memory until it completes).
+ */
+export interface BigWriter {
+  beginBig(): void;
+  writeBig(bytes: Buffer): void;
+}
+
 export class RespWriter implements Reply {
   resp: 2 | 3 = 2;
   out: Buffer = Buffer.allocUnsafe(INITIAL);
@@ -31,13 +42,8 @@ export class RespWriter implements Reply {
   errors = 0;
   /** When false, replies are dropped (CLIENT REPLY OFF/SKIP). */
   enabled = true;
-  /** Called before a big bulk is handed to the sink by reference (the sink may batch the writes). */
-  beforeBigWrite: (() => void) | null = null;
-  /**
-   * Takes big bulks written by reference instead of the sink: it must keep
-   * the order and may track the write (the server pins recycled memory).
-   */
-  bigSink: ((bytes: Buffer) => void) | null = null;
+  /** Takes big bulks written by reference instead of the sink (see BigWriter). */
+  big: BigWriter | null = null;
 
   constructor(
     /**
@@ -155,11 +161,11 @@ export class RespWriter implements Reply {
     const len = end - start;
     this.header(36, len);
     if (len >= DIRECT_WRITE) {
-      this.beforeBigWrite?.();
+      this.big?.beginBig();
       this.flush();
       const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const whole = start === 0 && end === b.length ? b : b.subarray(start, end);
-      if (this.bigSink !== null) this.bigSink(whole);
+      if (this.big !== null) this.big.writeBig(whole);
       else this.sink(whole);
     } else {
       this.ensure(len + 2);
