@@ -19,6 +19,10 @@ class NullSocket extends EventEmitter {
   write(): boolean {
     return true;
   }
+  setKeepAlive(): void {}
+  setNoDelay(): void {}
+  cork(): void {}
+  uncork(): void {}
   pause(): void {}
   resume(): void {}
   end(): void {}

@@ -221,6 +221,9 @@ export async function loadDataAtStartup(host: RdbHost, pause: () => Promise<void
 
 /** DEBUG RELOAD: save (unless `save` is false), empty every database, load the file back. An error text on failure. */
 export function debugReload(host: RdbHost, save = true): string | null {
+  // DEBUG runs while loading (its 'loading' flag), but a reload then would
+  // save a partial dataset and race the load still being applied.
+  if (host.persistence.loading !== null) return 'LOADING Redis is loading the dataset in memory';
   // Redis answers a failed save with its bare shared.err.
   if (save && !rdbSaveSync(host)) return 'ERR';
   host.engine.flushAll();

@@ -95,7 +95,7 @@ describe('AOF loading in steps', () => {
     const incr = resp([['DEL', 'k5'], ['SELECT', '3'], ['SET', 'in3', 'x']]);
     const d = writeAofDir(dir, { name: 'appendonly.aof.1.base.aof', data: base }, [incr]);
     // key-load-delay (µs per key) makes the load last long enough to be seen.
-    const { server, logs } = create(dir, ['--key-load-delay', '20']);
+    const { server, logs } = create(dir, ['--key-load-delay', '20', '--enable-debug-command', 'yes']);
     const ready = server.listen();
     await bound(server);
     const c = await RawClient.connect(server.port);
@@ -104,6 +104,9 @@ describe('AOF loading in steps', () => {
     assert.equal(busy.message, 'LOADING Redis is loading the dataset in memory');
     const write = await c.call('SET', 'during', 'load');
     assert.ok(write instanceof RespError && write.message.startsWith('LOADING'));
+    // DEBUG may run while loading, but not a reload of a half-loaded dataset.
+    const reload = await c.call('DEBUG', 'RELOAD');
+    assert.ok(reload instanceof RespError && reload.message.startsWith('LOADING'), reload instanceof RespError ? reload.message : String(reload));
     const info = String(await c.call('INFO', 'persistence'));
     assert.equal(field(info, 'loading'), '1');
     assert.equal(field(info, 'async_loading'), '0');
@@ -160,7 +163,7 @@ describe('AOF loading in steps', () => {
     const dir = tmp();
     const rdb = await rdbOf(20_000);
     writeAofDir(dir, { name: 'appendonly.aof.1.base.rdb', data: rdb }, [resp([['SET', 'r7', 'changed'], ['DEL', 'r8']])]);
-    const { server, logs } = create(dir, ['--key-load-delay', '20']);
+    const { server, logs } = create(dir, ['--key-load-delay', '20', '--enable-debug-command', 'yes']);
     const ready = server.listen();
     await bound(server);
     const c = await RawClient.connect(server.port);
