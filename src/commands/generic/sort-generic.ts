@@ -87,7 +87,6 @@ function lookupByPattern(db: Database, pattern: string, elem: string, write: boo
     if (db.type(pos) !== KeyType.HASH) return null;
     const f = Buffer.from(field, 'latin1');
     if (!hashGet(db, pos, f, 0, f.length, hashRef)) return null;
-    if (hashRef.mem === null) return hashRef.str;
     return Buffer.from(hashRef.mem.buffer, hashRef.mem.byteOffset + hashRef.start, hashRef.end - hashRef.start).toString('latin1');
   }
   if (db.type(pos) !== KeyType.STRING) return null;

@@ -32,8 +32,7 @@ export function hashLimits(ctx: CommandContext): HashLimits {
 
 /** Replies with a value found by hashGet(). */
 export function replyHashValue(reply: Reply, ref: HashRef): void {
-  if (ref.mem === null) reply.bulkStr(ref.str);
-  else reply.bulk(ref.mem, ref.start, ref.end);
+  reply.bulk(ref.mem, ref.start, ref.end);
 }
 
 /** Latin1 bytes of a string in a reused buffer (valid until the next call). */

@@ -21,10 +21,6 @@ class PairWriter implements HashVisitor {
     if (this.what & WITH_FIELDS) this.reply.bulk(mem, fs, fe);
     if (this.what & WITH_VALUES) this.reply.bulk(mem, vs, ve);
   }
-  text(field: string, value: string): void {
-    if (this.what & WITH_FIELDS) this.reply.bulkStr(field);
-    if (this.what & WITH_VALUES) this.reply.bulkStr(value);
-  }
 }
 const writer = new PairWriter();
 

@@ -47,8 +47,7 @@ export default defineCommand({
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
     let cur: number | bigint = 0;
     if (pos !== NO_KEY && hashGet(db, pos, buf, fs, fe, ref)) {
-      const bytes = ref.bytes();
-      const n = parseInt64(bytes, 0, bytes.length);
+      const n = parseInt64(ref.mem, ref.start, ref.end);
       if (n === null) return reply.error(HASH_NOT_INTEGER);
       cur = n;
     }

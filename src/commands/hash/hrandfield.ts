@@ -24,11 +24,6 @@ class PickWriter implements HashVisitor {
     this.reply.bulk(mem, fs, fe);
     if (this.withValues) this.reply.bulk(mem, vs, ve);
   }
-  text(field: string, value: string): void {
-    if (this.withValues && this.reply.resp === 3) this.reply.array(2);
-    this.reply.bulkStr(field);
-    if (this.withValues) this.reply.bulkStr(value);
-  }
 }
 const writer = new PickWriter();
 

@@ -34,10 +34,6 @@ class PairWriter implements HashVisitor {
     this.reply.bulk(mem, fs, fe);
     this.reply.bulk(mem, vs, ve);
   }
-  text(field: string, value: string): void {
-    this.reply.bulkStr(field);
-    this.reply.bulkStr(value);
-  }
 }
 const writer = new PairWriter();
 

@@ -28,7 +28,8 @@ export function maxIntset(ctx: CommandContext): number {
 
 /** Replies member i of a view (an intset member as its integer). */
 export function replyMember(reply: Reply, v: SetView, i: number): void {
-  if (v.ht !== null) reply.bulkStr(v.ht.items[i]!);
+  const t = v.ht;
+  if (t !== null) reply.bulk(t.mem, t.keyStart(i), t.keyEnd(i));
   else reply.bulkInt(isValueAt(v.mem, v.s, i));
 }
 
@@ -40,13 +41,14 @@ export function replyMembers(reply: Reply, v: SetView): void {
 
 /** Replies member i of an accumulator. */
 export function replyAccMember(reply: Reply, a: SetAccum, i: number): void {
-  if (a.ht !== null) reply.bulkStr(a.ht.items[i]!);
+  const t = a.ht;
+  if (t !== null) reply.bulk(t.mem, t.keyStart(i), t.keyEnd(i));
   else reply.bulkInt(a.intAt(i));
 }
 
 /** Member i of an accumulator as a propagated argument (SPOP's SREM). */
 export function accMember(a: SetAccum, i: number): string | number | bigint {
-  return a.ht !== null ? a.ht.items[i]! : a.intAt(i);
+  return a.ht !== null ? a.ht.keyText(i) : a.intAt(i);
 }
 
 /** Replies an accumulator as a set (RESP3 `~`). */

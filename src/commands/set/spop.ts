@@ -5,7 +5,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseMemberStr } from '../../engine/types/set.js';
 import { IntVal } from '../../engine/types/intset.js';
-import { acc, acc2, accMember, maxIntset, replyAccMember, view, replyMembers } from './set-common.js';
+import { acc, acc2, accMember, maxIntset, replyAccMember, replyMember, view, replyMembers } from './set-common.js';
 import { N, notifyArg, notifyDelIfGone } from '../notify.js';
 
 /** How much bigger than what stays the popped part must be for SPOP to rebuild the set (SPOP_MOVE_STRATEGY_MUL). */
@@ -110,15 +110,17 @@ export default defineCommand({
     if (parseMemberStr(first, v)) acc2.reset(max);
     else acc2.resetHash(max);
     const kept = new Uint8Array(size);
+    const t = view.ht;
     for (let k = 0; k < remaining; k++) {
-      kept[keep[k]!] = 1;
-      acc2.addStr(view.text(keep[k]!));
+      const i = keep[k]!;
+      kept[i] = 1;
+      if (t !== null) acc2.addBytes(t.mem, t.keyStart(i), t.keyEnd(i));
+      else acc2.addStr(view.text(i));
     }
     for (let i = 0; i < size; i++) {
       if (kept[i] === 1) continue;
-      const m = view.ht !== null ? view.ht.items[i]! : view.text(i);
-      reply.bulkStr(m);
-      if (prop !== null) prop.also(['SREM', args.view(1), m]);
+      replyMember(reply, view, i);
+      if (prop !== null) prop.also(['SREM', args.view(1), view.text(i)]);
     }
     acc2.replaceAt(db, pos);
   },

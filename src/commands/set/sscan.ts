@@ -4,10 +4,10 @@ import { WRONGTYPE } from '../errors.js';
 import { INVALID_CURSOR, parseCursor, parseScanOptions, replyEmptyScan, scanMatches } from '../generic/scan-options.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
-import { view } from './set-common.js';
+import { replyMember, view } from './set-common.js';
 
 let scratch = Buffer.allocUnsafe(64);
-const picked: string[] = [];
+let picked = new Int32Array(64);
 
 export default defineCommand({
   name: 'sscan',
@@ -50,21 +50,27 @@ export default defineCommand({
       to = Math.max(0, from - o.count);
       next = to;
     }
-    picked.length = 0;
+    if (picked.length < from - to) picked = new Int32Array((from - to) * 2);
+    let n = 0;
+    const t = view.ht;
     for (let i = from - 1; i >= to; i--) {
-      const m = view.text(i);
       if (o.usePattern) {
-        if (scratch.length < m.length) scratch = Buffer.allocUnsafe(m.length * 2);
-        scratch.latin1Write(m, 0);
-        if (!scanMatches(args, o, scratch, 0, m.length)) continue;
+        if (t !== null) {
+          if (!scanMatches(args, o, t.mem, t.keyStart(i), t.keyEnd(i))) continue;
+        } else {
+          const m = view.text(i);
+          if (scratch.length < m.length) scratch = Buffer.allocUnsafe(m.length * 2);
+          scratch.latin1Write(m, 0);
+          if (!scanMatches(args, o, scratch, 0, m.length)) continue;
+        }
       }
-      picked.push(m);
+      picked[n++] = i;
     }
     reply.array(2);
     reply.bulkStr(String(next));
-    reply.array(picked.length);
+    reply.array(n);
     // An intset is listed ascending, as Redis does.
-    if (view.ht === null) for (let i = picked.length - 1; i >= 0; i--) reply.bulkStr(picked[i]!);
-    else for (const m of picked) reply.bulkStr(m);
+    if (t === null) for (let k = n - 1; k >= 0; k--) replyMember(reply, view, picked[k]!);
+    else for (let k = 0; k < n; k++) replyMember(reply, view, picked[k]!);
   },
 }) satisfies CommandSpec;

@@ -2,7 +2,8 @@
  * Hashes over the keyspace. Two encodings, as Redis 7.0:
  *   listpack   field, value, field, value... in the shared listpack blob held
  *              in the key's item (./listpack.ts), in insertion order
- *   hashtable  a HashTable object (./hash-table.ts) in the object table
+ *   hashtable  a ByteTable object (./byte-table.ts) in the object table, its
+ *              fields and values as bytes in the table's arena
  * A hash starts as a listpack and becomes a hashtable, never back, once it
  * holds more than `maxEntries` fields or a field or value longer than
  * `maxValue` bytes (hash-max-listpack-entries / -value, read by the caller).
@@ -12,9 +13,7 @@
 import type { Database } from '../keyspace.js';
 import { Encoding, KeyType, NO_KEY } from '../status.js';
 import { LP_HEADER, LpBuilder, LpCursor, lpCount } from './listpack.js';
-import { HashTable } from './hash-table.js';
-
-export { HashTable } from './hash-table.js';
+import { ByteTable } from './byte-table.js';
 
 /** Encoding thresholds (hash-max-listpack-entries, hash-max-listpack-value). */
 export interface HashLimits {
@@ -26,50 +25,43 @@ export interface HashLimits {
 export const LP_MAX_FIELDS = 32766;
 
 /**
- * Where a value was found: bytes mem[start, end) of a listpack, or the
- * string `str` of a hashtable (then mem is null). Valid until the next write.
+ * Where a value was found: bytes mem[start, end) of a listpack or of a
+ * hashtable's arena. Valid until the next write.
  */
 export class HashRef {
-  mem: Uint8Array | null = null;
+  mem: Uint8Array = noBytes;
   start = 0;
   end = 0;
-  str = '';
 
   get length(): number {
-    return this.mem === null ? this.str.length : this.end - this.start;
+    return this.end - this.start;
   }
 
-  /** The value as bytes: a view of the listpack, or of a scratch copy of the string. */
+  /** The value as a view of the memory holding it. */
   bytes(): Uint8Array {
-    if (this.mem !== null) return this.mem.subarray(this.start, this.end);
-    const s = this.str;
-    if (textScratch.length < s.length) textScratch = Buffer.allocUnsafe(s.length * 2);
-    textScratch.latin1Write(s, 0);
-    return textScratch.subarray(0, s.length);
+    return this.mem.subarray(this.start, this.end);
   }
 }
 
-let textScratch = Buffer.allocUnsafe(256);
+const noBytes = new Uint8Array(0);
 const cursor = new LpCursor();
 
 /** Number of fields of the hash at `pos`. */
 export function hashLength(db: Database, pos: number): number {
-  if (db.encoding(pos) === Encoding.HASHTABLE) return (db.value(pos) as HashTable).size;
+  if (db.encoding(pos) === Encoding.HASHTABLE) return (db.value(pos) as ByteTable).size;
   const mem = db.stringRef(pos)!;
   return lpCount(mem, db.refStart) >>> 1;
-}
-
-function fieldString(buf: Uint8Array, s: number, e: number): string {
-  return (buf as Buffer).latin1Slice(s, e);
 }
 
 /** Finds a field; on success fills `out` with its value and returns true. */
 export function hashGet(db: Database, pos: number, fbuf: Uint8Array, fs: number, fe: number, out: HashRef): boolean {
   if (db.encoding(pos) === Encoding.HASHTABLE) {
-    const v = (db.value(pos) as HashTable).get(fieldString(fbuf, fs, fe));
-    if (v === undefined) return false;
-    out.mem = null;
-    out.str = v;
+    const t = db.value(pos) as ByteTable;
+    const i = t.find(fbuf, fs, fe);
+    if (i < 0) return false;
+    out.mem = t.mem;
+    out.start = t.keyEnd(i);
+    out.end = t.valueEnd(i);
     return true;
   }
   const mem = db.stringRef(pos)!;
@@ -101,9 +93,9 @@ const existsScratch = new HashRef();
  */
 export function hashDelete(db: Database, pos: number, buf: Uint8Array, starts: Int32Array, lens: Int32Array, from: number, to: number): number {
   if (db.encoding(pos) === Encoding.HASHTABLE) {
-    const t = db.value(pos) as HashTable;
+    const t = db.value(pos) as ByteTable;
     let removed = 0;
-    for (let i = from; i < to; i++) if (t.delete(fieldString(buf, starts[i]!, starts[i]! + lens[i]!))) removed++;
+    for (let i = from; i < to; i++) if (t.delete(buf, starts[i]!, starts[i]! + lens[i]!)) removed++;
     if (t.size === 0) db.removeAt(pos);
     else if (removed > 0) db.modified(pos);
     return removed;
@@ -134,15 +126,16 @@ export function hashDelete(db: Database, pos: number, buf: Uint8Array, starts: I
 const builderA = new LpBuilder();
 const builderB = new LpBuilder();
 
-/** A HashTable holding the pairs of a listpack. */
-function tableOf(buf: Uint8Array, at: number): HashTable {
-  const t = new HashTable();
+/** A hashtable holding the pairs of a listpack. */
+function tableOf(buf: Uint8Array, at: number): ByteTable {
+  const t = new ByteTable(true, lpCount(buf, at) >>> 1);
   const c = new LpCursor();
   c.reset(buf, at);
   while (c.next()) {
-    const f = fieldString(buf, c.start, c.end);
+    const fs = c.start;
+    const fe = c.end;
     c.next();
-    t.set(f, fieldString(buf, c.start, c.end));
+    t.set(buf, fs, fe, buf, c.start, c.end);
   }
   return t;
 }
@@ -157,12 +150,12 @@ function tableOf(buf: Uint8Array, at: number): HashTable {
 export class HashWriter {
   private db!: Database;
   private pos = NO_KEY;
-  private kbuf: Uint8Array = textScratch;
+  private kbuf: Uint8Array = noBytes;
   private ks = 0;
   private ke = 0;
   private limits!: HashLimits;
   /** The hashtable being written, or null while the hash is a listpack (in builderA). */
-  private table: HashTable | null = null;
+  private table: ByteTable | null = null;
   /** Whether the key held a listpack that became a hashtable. */
   private converted = false;
 
@@ -179,7 +172,7 @@ export class HashWriter {
     builderA.reset();
     if (pos === NO_KEY) return this;
     if (db.encoding(pos) === Encoding.HASHTABLE) {
-      this.table = db.value(pos) as HashTable;
+      this.table = db.value(pos) as ByteTable;
       return this;
     }
     const mem = db.stringRef(pos)!;
@@ -190,7 +183,7 @@ export class HashWriter {
   /** Sets field fbuf[fs, fe) to vbuf[vs, ve); returns true when the field was created. */
   set(fbuf: Uint8Array, fs: number, fe: number, vbuf: Uint8Array, vs: number, ve: number): boolean {
     if (this.table === null && (fe - fs > this.limits.maxValue || ve - vs > this.limits.maxValue)) this.convert();
-    if (this.table !== null) return this.table.set(fieldString(fbuf, fs, fe), fieldString(vbuf, vs, ve));
+    if (this.table !== null) return this.table.set(fbuf, fs, fe, vbuf, vs, ve);
     const a = builderA;
     const c = cursor;
     a.finish();
@@ -256,20 +249,20 @@ function swapBuilders(): void {
   builderB.count = count;
 }
 
-/**
- * Walks every pair of the hash at `pos` in its order (insertion order for a
- * listpack). For a listpack `visit` gets the memory and the ranges, for a
- * hashtable `visitStr` gets the strings.
- */
+/** Receives pairs as byte ranges of `mem` (a listpack or a hashtable's arena), valid during the call. */
 export interface HashVisitor {
   bytes(mem: Uint8Array, fs: number, fe: number, vs: number, ve: number): void;
-  text(field: string, value: string): void;
 }
 
+/**
+ * Walks every pair of the hash at `pos` in its order (insertion order for a
+ * listpack, entry order for a hashtable). The visitor must not write.
+ */
 export function hashForEach(db: Database, pos: number, v: HashVisitor): void {
   if (db.encoding(pos) === Encoding.HASHTABLE) {
-    const t = db.value(pos) as HashTable;
-    for (let i = 0; i < t.size; i++) v.text(t.fields[i]!, t.values[i]!);
+    const t = db.value(pos) as ByteTable;
+    const mem = t.mem;
+    for (let i = 0; i < t.size; i++) v.bytes(mem, t.keyStart(i), t.keyEnd(i), t.keyEnd(i), t.valueEnd(i));
     return;
   }
   const mem = db.stringRef(pos)!;
@@ -321,15 +314,15 @@ export function lpEntryAt(mem: Uint8Array, off: number, entry: { start: number; 
  */
 export class HashPairs {
   size = 0;
-  private table: HashTable | null = null;
-  private mem: Uint8Array = textScratch;
+  private table: ByteTable | null = null;
+  private mem: Uint8Array = noBytes;
   private offsets: Int32Array = offsetScratch;
   private readonly f = { start: 0, end: 0 };
   private readonly v = { start: 0, end: 0 };
 
   load(db: Database, pos: number): this {
     if (db.encoding(pos) === Encoding.HASHTABLE) {
-      this.table = db.value(pos) as HashTable;
+      this.table = db.value(pos) as ByteTable;
       this.size = this.table.size;
       return this;
     }
@@ -345,7 +338,7 @@ export class HashPairs {
     return this.table === null;
   }
 
-  /** The hashtable's scan from `cursor` (see HashTable.scan); only for a hashtable. */
+  /** The hashtable's scan from `cursor` (see ByteTable.scan); only for a hashtable. */
   scan(cursor: number, count: number, visit: (i: number) => void): number {
     return this.table!.scan(cursor, count, visit);
   }
@@ -353,7 +346,7 @@ export class HashPairs {
   /** Hands pair `i` to the visitor, the field only unless `withValue`. */
   visit(i: number, withValue: boolean, out: HashVisitor): void {
     const t = this.table;
-    if (t !== null) return out.text(t.fields[i]!, withValue ? t.values[i]! : '');
+    if (t !== null) return out.bytes(t.mem, t.keyStart(i), t.keyEnd(i), t.keyEnd(i), withValue ? t.valueEnd(i) : t.keyEnd(i));
     const f = this.f;
     const v = this.v;
     lpEntryAt(this.mem, this.offsets[i]!, f);
@@ -365,12 +358,7 @@ export class HashPairs {
   /** Whether the field of pair `i` matches glob pattern pat[ps, pe). */
   fieldMatches(i: number, match: (subject: Uint8Array, s: number, e: number) => boolean): boolean {
     const t = this.table;
-    if (t !== null) {
-      const name = t.fields[i]!;
-      if (textScratch.length < name.length) textScratch = Buffer.allocUnsafe(name.length * 2);
-      textScratch.latin1Write(name, 0);
-      return match(textScratch, 0, name.length);
-    }
+    if (t !== null) return match(t.mem, t.keyStart(i), t.keyEnd(i));
     lpEntryAt(this.mem, this.offsets[i]!, this.f);
     return match(this.mem, this.f.start, this.f.end);
   }

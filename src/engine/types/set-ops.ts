@@ -16,21 +16,25 @@ function inAll(first: SetView, i: number, sets: readonly SetView[]): boolean {
     first.readInt(i, v);
     for (const s of sets) if (s !== first && !s.hasInt(v.hi, v.lo)) return false;
   } else {
-    const m = first.ht.items[i]!;
-    for (const s of sets) if (s !== first && !s.hasStr(m)) return false;
+    const t = first.ht;
+    const ms = t.keyStart(i);
+    const me = t.keyEnd(i);
+    for (const s of sets) if (s !== first && !s.hasBytes(t.mem, ms, me)) return false;
   }
   return true;
 }
 
 /** Adds member i of `src` to `out`; true when it was new. */
 function addFrom(out: SetAccum, src: SetView, i: number): boolean {
-  if (src.ht !== null) return out.addStr(src.ht.items[i]!);
+  const t = src.ht;
+  if (t !== null) return out.addBytes(t.mem, t.keyStart(i), t.keyEnd(i));
   src.readInt(i, v);
   return out.addInt(v.hi, v.lo);
 }
 
 function removeFrom(out: SetAccum, src: SetView, i: number): boolean {
-  if (src.ht !== null) return out.removeStr(src.ht.items[i]!);
+  const t = src.ht;
+  if (t !== null) return out.removeBytes(t.mem, t.keyStart(i), t.keyEnd(i));
   src.readInt(i, v);
   return out.removeInt(v.hi, v.lo);
 }
@@ -87,7 +91,7 @@ export function setDiff(sets: (SetView | null)[], out: SetAccum): void {
         if (first.ht === null) {
           first.readInt(i, v);
           if (s.hasInt(v.hi, v.lo)) keep = false;
-        } else if (s.hasStr(first.ht.items[i]!)) {
+        } else if (s.hasBytes(first.ht.mem, first.ht.keyStart(i), first.ht.keyEnd(i))) {
           keep = false;
         }
         if (!keep) break;

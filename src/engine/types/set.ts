@@ -1,85 +1,48 @@
 /**
  * The set type: an intset blob (./intset.ts) while every member is canonical
  * int64 text and there are at most set-max-intset-entries of them, else a
- * HashSetValue object. Conversion is one way, as in Redis 7.0 (a set rebuilt
+ * ByteTable without values (./byte-table.ts), members as bytes. Conversion is one way, as in Redis 7.0 (a set rebuilt
  * from scratch, like SPOP's or a *STORE result, starts as an intset again).
  *
  * SetView reads a stored set in place; SetAccum is a set being built or
  * edited with Redis's setTypeAdd() conversion rules, then stored.
  */
 import type { Database } from '../keyspace.js';
-import type { SizedValue } from '../object-table.js';
 import { Encoding, KeyType } from '../status.js';
 import { IS_HEADER, IntVal, IntsetBuilder, isCount, isFind, isRead, joinHalves } from './intset.js';
+import { ByteTable } from './byte-table.js';
 
 /** Redis caps set-max-intset-entries at 1G entries (intset internals). */
 export function intsetLimit(configured: number): number {
   return Math.min(configured, 1 << 30);
 }
 
-// Estimated bytes per member: the string (header + bytes), its Map entry and array slot.
-const MEMBER_OVERHEAD = 64;
-const BASE_BYTES = 96;
-
-/**
- * The hashtable encoding: members as latin1 strings in an array (random
- * picks in O(1)) with a Map from member to its index. Removal moves the
- * last member into the hole, which is what lets SSCAN walk the array from
- * the top down without missing a member that stays in the set.
- */
-export class HashSetValue implements SizedValue {
-  readonly items: string[] = [];
-  private readonly index = new Map<string, number>();
-  private bytes = BASE_BYTES;
-
-  get size(): number {
-    return this.items.length;
-  }
-  has(m: string): boolean {
-    return this.index.has(m);
-  }
-  add(m: string): boolean {
-    if (this.index.has(m)) return false;
-    this.index.set(m, this.items.length);
-    this.items.push(m);
-    this.bytes += m.length + MEMBER_OVERHEAD;
-    return true;
-  }
-  delete(m: string): boolean {
-    const i = this.index.get(m);
-    if (i === undefined) return false;
-    this.removeAt(i);
-    return true;
-  }
-  removeAt(i: number): void {
-    const items = this.items;
-    const m = items[i]!;
-    const last = items.pop()!;
-    if (i < items.length) {
-      items[i] = last;
-      this.index.set(last, i);
-    }
-    this.index.delete(m);
-    this.bytes -= m.length + MEMBER_OVERHEAD;
-  }
-  memoryBytes(): number {
-    return this.bytes;
-  }
-  clone(): HashSetValue {
-    const c = new HashSetValue();
-    for (const m of this.items) c.add(m);
-    return c;
-  }
+/** The hashtable encoding: removal moves the last member into the hole, so SSCAN walks entries from the top down (see ByteTable.scan). */
+export function newSetTable(expected = 0): ByteTable {
+  return new ByteTable(false, expected);
 }
 
 let scratch = Buffer.allocUnsafe(64);
 const tmpVal = new IntVal();
 
+/** Latin1 bytes of `m` in a reused buffer, scratch[0, m.length). */
+function strBytes(m: string): Buffer {
+  if (scratch.length < m.length) scratch = Buffer.allocUnsafe(m.length * 2);
+  scratch.latin1Write(m, 0);
+  return scratch;
+}
+
+/** Integer text in its own buffer (an int is written while strBytes' may hold the member being added). */
+const intScratch = Buffer.allocUnsafe(24);
+function intBytes(m: string): Buffer {
+  intScratch.latin1Write(m, 0);
+  return intScratch;
+}
+
 /** Parses a latin1 member as int64 into `out`; false when it is not canonical int64 text. */
 export function parseMemberStr(m: string, out: IntVal): boolean {
   if (m.length > 20 || m.length === 0) return false;
-  scratch.latin1Write(m, 0);
-  return out.parse(scratch, 0, m.length);
+  return out.parse(strBytes(m), 0, m.length);
 }
 
 /** A stored set, read in place: valid until the next write to the database. */
@@ -88,7 +51,7 @@ export class SetView {
   mem: Uint8Array = scratch;
   s = 0;
   e = 0;
-  ht: HashSetValue | null = null;
+  ht: ByteTable | null = null;
 
   /** Points the view at the set at handle `pos`. */
   load(db: Database, pos: number): this {
@@ -99,7 +62,7 @@ export class SetView {
       this.e = db.refEnd;
       this.ht = null;
     } else {
-      this.ht = db.value(pos) as HashSetValue;
+      this.ht = db.value(pos) as ByteTable;
     }
     return this;
   }
@@ -108,24 +71,26 @@ export class SetView {
     return this.ht !== null ? this.ht.size : isCount(this.mem, this.s, this.e);
   }
   hasInt(hi: number, lo: number): boolean {
-    if (this.ht !== null) return this.ht.has(String(joinHalves(hi, lo)));
+    if (this.ht !== null) {
+      const m = String(joinHalves(hi, lo));
+      return this.ht.has(intBytes(m), 0, m.length);
+    }
     return isFind(this.mem, this.s, this.e, hi, lo);
   }
   hasStr(m: string): boolean {
-    if (this.ht !== null) return this.ht.has(m);
-    return parseMemberStr(m, tmpVal) && isFind(this.mem, this.s, this.e, tmpVal.hi, tmpVal.lo);
+    return this.hasBytes(strBytes(m), 0, m.length);
   }
   hasBytes(buf: Uint8Array, s: number, e: number): boolean {
-    if (this.ht !== null) return this.ht.has((buf as Buffer).latin1Slice(s, e));
+    if (this.ht !== null) return this.ht.has(buf, s, e);
     return tmpVal.parse(buf, s, e) && isFind(this.mem, this.s, this.e, tmpVal.hi, tmpVal.lo);
   }
   /** Reads intset value i (intset views only). */
   readInt(i: number, out: IntVal): IntVal {
     return isRead(this.mem, this.s, i, out);
   }
-  /** Member i as text, any encoding. */
+  /** Member i as text, any encoding (hashtable members are bytes: ht.mem[keyStart(i), keyEnd(i)) needs no string). */
   text(i: number): string {
-    if (this.ht !== null) return this.ht.items[i]!;
+    if (this.ht !== null) return this.ht.keyText(i);
     isRead(this.mem, this.s, i, tmpVal);
     return String(joinHalves(tmpVal.hi, tmpVal.lo));
   }
@@ -138,7 +103,7 @@ export class SetView {
  */
 export class SetAccum {
   readonly ib = new IntsetBuilder();
-  ht: HashSetValue | null = null;
+  ht: ByteTable | null = null;
   max = 512;
   /** The encoding the set had when loaded (to know how to store it back). */
   private loadedEnc: Encoding | -1 = -1;
@@ -156,7 +121,7 @@ export class SetAccum {
   /** An empty hashtable (setTypeCreate of a non-integer). */
   resetHash(max: number): this {
     this.reset(max);
-    this.ht = new HashSetValue();
+    this.ht = newSetTable();
     return this;
   }
 
@@ -169,7 +134,7 @@ export class SetAccum {
       this.ib.load(mem, db.refStart, db.refEnd);
       this.ht = null;
     } else {
-      this.ht = db.value(pos) as HashSetValue;
+      this.ht = db.value(pos) as ByteTable;
     }
     return this;
   }
@@ -182,44 +147,45 @@ export class SetAccum {
   }
 
   addInt(hi: number, lo: number): boolean {
-    if (this.ht !== null) return this.ht.add(String(joinHalves(hi, lo)));
+    if (this.ht !== null) {
+      const m = String(joinHalves(hi, lo));
+      return this.ht.add(intBytes(m), 0, m.length);
+    }
     if (!this.ib.add(hi, lo)) return false;
     if (this.ib.count > this.max) this.convert();
     return true;
   }
   addStr(m: string): boolean {
-    if (this.ht === null) {
-      if (parseMemberStr(m, this.v)) return this.addInt(this.v.hi, this.v.lo);
-      this.convert();
-    }
-    return this.ht!.add(m);
+    return this.addBytes(strBytes(m), 0, m.length);
   }
   addBytes(buf: Uint8Array, s: number, e: number): boolean {
     if (this.ht === null) {
       if (this.v.parse(buf, s, e)) return this.addInt(this.v.hi, this.v.lo);
       this.convert();
     }
-    return this.ht!.add((buf as Buffer).latin1Slice(s, e));
+    return this.ht!.add(buf, s, e);
   }
   removeInt(hi: number, lo: number): boolean {
-    if (this.ht !== null) return this.ht.delete(String(joinHalves(hi, lo)));
+    if (this.ht !== null) {
+      const m = String(joinHalves(hi, lo));
+      return this.ht.delete(intBytes(m), 0, m.length);
+    }
     return this.ib.remove(hi, lo);
   }
   removeStr(m: string): boolean {
-    if (this.ht !== null) return this.ht.delete(m);
-    return parseMemberStr(m, this.v) && this.ib.remove(this.v.hi, this.v.lo);
+    return this.removeBytes(strBytes(m), 0, m.length);
   }
   removeBytes(buf: Uint8Array, s: number, e: number): boolean {
-    if (this.ht !== null) return this.ht.delete((buf as Buffer).latin1Slice(s, e));
+    if (this.ht !== null) return this.ht.delete(buf, s, e);
     return this.v.parse(buf, s, e) && this.ib.remove(this.v.hi, this.v.lo);
   }
   hasBytes(buf: Uint8Array, s: number, e: number): boolean {
-    if (this.ht !== null) return this.ht.has((buf as Buffer).latin1Slice(s, e));
+    if (this.ht !== null) return this.ht.has(buf, s, e);
     return this.v.parse(buf, s, e) && this.ib.has(this.v.hi, this.v.lo);
   }
   /** Member i as text. */
   text(i: number): string {
-    if (this.ht !== null) return this.ht.items[i]!;
+    if (this.ht !== null) return this.ht.keyText(i);
     this.ib.read(i, this.v);
     return String(joinHalves(this.v.hi, this.v.lo));
   }
@@ -236,9 +202,12 @@ export class SetAccum {
 
   /** setTypeConvert(): the intset's members become a hashtable's. */
   convert(): void {
-    const ht = new HashSetValue();
     const n = this.ib.count;
-    for (let i = 0; i < n; i++) ht.add(this.text(i));
+    const ht = newSetTable(n);
+    for (let i = 0; i < n; i++) {
+      const m = this.text(i);
+      ht.add(intBytes(m), 0, m.length);
+    }
     this.ht = ht;
   }
 

@@ -84,10 +84,6 @@ export function readKey(db: Database, pos: number, listFill: number): RdbValue |
           fields.push(Buffer.from(mem.subarray(fs, fe)));
           values.push(Buffer.from(mem.subarray(vs, ve)));
         },
-        text(f, v) {
-          fields.push(Buffer.from(f, 'latin1'));
-          values.push(Buffer.from(v, 'latin1'));
-        },
       });
       return { kind: 'hash', fields, values, compact: db.encoding(pos) === Encoding.LISTPACK };
     }

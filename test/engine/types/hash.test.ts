@@ -1,6 +1,6 @@
-// The hash encodings on their own: the listpack blob edited by HashWriter,
-// the one-way conversion to a HashTable, and the HashTable's accounting,
-// copy and scan order.
+// The hash encodings on their own: the listpack blob edited by HashWriter
+// and the one-way conversion to a hashtable (the table itself is tested in
+// byte-table.test.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../../src/engine/clock.js';
@@ -10,8 +10,9 @@ import { Encoding, KeyType, NO_KEY } from '../../../src/engine/status.js';
 import { lookupWriteOf } from '../../../src/engine/types/lookup.js';
 import { LpCursor } from '../../../src/engine/types/listpack.js';
 import {
-  HashRef, HashTable, LP_MAX_FIELDS, hashDelete, hashGet, hashLength, hashWriter, type HashLimits,
+  HashRef, LP_MAX_FIELDS, hashDelete, hashGet, hashLength, hashWriter, type HashLimits,
 } from '../../../src/engine/types/hash.js';
+import { ByteTable } from '../../../src/engine/types/byte-table.js';
 
 const DEFAULTS: HashLimits = { maxEntries: 512, maxValue: 64 };
 
@@ -42,7 +43,7 @@ function get(db: Database, key: string, field: string): string | null {
   const ref = new HashRef();
   const f = b(field);
   if (!hashGet(db, find(db, key), f, 0, f.length, ref)) return null;
-  return ref.mem === null ? ref.str : Buffer.from(ref.mem.subarray(ref.start, ref.end)).toString('latin1');
+  return Buffer.from(ref.mem.subarray(ref.start, ref.end)).toString('latin1');
 }
 function hdel(db: Database, key: string, fields: string[]): number {
   const buf = b(fields.join(''));
@@ -128,7 +129,7 @@ describe('conversion to a hashtable', () => {
     hset(db, 'h', ['d', '4'], limits);
     const pos = find(db, 'h');
     assert.equal(db.encoding(pos), Encoding.HASHTABLE);
-    assert.ok(db.value(pos) instanceof HashTable);
+    assert.ok(db.value(pos) instanceof ByteTable);
     for (const [f, v] of [['a', '1'], ['b', '2'], ['c', '3'], ['d', '4']]) assert.equal(get(db, 'h', f!), v);
   });
 
@@ -173,71 +174,5 @@ describe('conversion to a hashtable', () => {
     for (let i = 0; i < 100; i++) pairs.push(`f${i}`, 'y'.repeat(50));
     hset(db, 'h', pairs);
     assert.ok(db.usedMemory > one + 100 * 50);
-  });
-});
-
-describe('HashTable', () => {
-  test('set, get, delete and size', () => {
-    const t = new HashTable();
-    assert.equal(t.set('a', '1'), true);
-    assert.equal(t.set('a', '2'), false);
-    assert.equal(t.set('b', ''), true);
-    assert.equal(t.get('a'), '2');
-    assert.equal(t.size, 2);
-    assert.equal(t.delete('a'), true);
-    assert.equal(t.delete('a'), false);
-    assert.equal(t.get('b'), '');
-    assert.equal(t.size, 1);
-  });
-
-  test('memoryBytes follows the contents', () => {
-    const t = new HashTable();
-    const empty = t.memoryBytes();
-    t.set('field', 'x'.repeat(1000));
-    const full = t.memoryBytes();
-    assert.ok(full >= empty + 1005);
-    t.set('field', 'x');
-    assert.equal(t.memoryBytes(), full - 999);
-    t.delete('field');
-    assert.equal(t.memoryBytes(), empty);
-  });
-
-  test('clone is a deep copy', () => {
-    const t = new HashTable();
-    t.set('a', '1');
-    const c = t.clone();
-    c.set('a', '2');
-    c.set('b', '3');
-    assert.equal(t.get('a'), '1');
-    assert.equal(t.has('b'), false);
-    assert.equal(c.memoryBytes() > t.memoryBytes(), true);
-  });
-
-  test('scan visits every entry once, from the top, and ends at cursor 0', () => {
-    const t = new HashTable();
-    for (let i = 0; i < 25; i++) t.set(`f${i}`, '');
-    const seen: string[] = [];
-    let cursor = 0;
-    do cursor = t.scan(cursor, 10, (i) => seen.push(t.fields[i]!));
-    while (cursor !== 0);
-    assert.equal(seen.length, 25);
-    assert.equal(new Set(seen).size, 25);
-    assert.equal(seen[0], 'f24');
-  });
-
-  test('an entry present for the whole scan is returned despite deletes and inserts', () => {
-    const t = new HashTable();
-    for (let i = 0; i < 200; i++) t.set(`f${i}`, '');
-    const seen = new Set<string>();
-    const removed = new Set<string>();
-    let cursor = 0;
-    let step = 0;
-    do {
-      cursor = t.scan(cursor, 9, (i) => seen.add(t.fields[i]!));
-      const victim = `f${(step * 53) % 200}`;
-      if (t.delete(victim)) removed.add(victim);
-      t.set(`new${step++}`, '');
-    } while (cursor !== 0);
-    for (let i = 0; i < 200; i++) if (!removed.has(`f${i}`)) assert.ok(seen.has(`f${i}`), `f${i}`);
   });
 });
