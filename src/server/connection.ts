@@ -31,6 +31,7 @@ import type { BigWriter } from '../protocol/resp/writer.js';
 const SMALL_COPY = 1024;
 /** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
+const DEFER = process.env.NC_DEFER !== '0';
 
 export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput, DirectReader, BigWriter {
   readonly id: number;
@@ -312,6 +313,15 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     }
     server.current = null;
     if (this.closed) return;
+    if (!this.closeAfterReply && DEFER && (server.aof === null || !server.aof.writer.holding)) {
+      server.scheduleFlush(this);
+      return;
+    }
+    this.flushOutput();
+  }
+
+  /** Writes the replies out, then applies the output limits. */
+  flushOutput(): void {
     this.writer.flush();
     if (this.closeAfterReply) {
       this.finishAndClose();

@@ -310,11 +310,7 @@ export class Server implements ServerHandle, DispatchHooks {
 
   private flushPending(): void {
     this.flushScheduled = false;
-    for (const c of this.pendingFlush) {
-      if (c.closed) continue;
-      c.writer.flush();
-      c.checkOutputLimit();
-    }
+    for (const c of this.pendingFlush) if (!c.closed) c.flushOutput();
     this.pendingFlush.clear();
   }
 
