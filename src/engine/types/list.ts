@@ -3,9 +3,9 @@
  * representations. A small list is a listpack blob in the key's item
  * (Encoding.LISTPACK internally; OBJECT ENCODING says "quicklist" as Redis
  * 7.0 does); past list-max-listpack-size it becomes a QuickList object
- * (byte chunks; O(1) push and pop at both ends), and shrinks back to a blob once it is
- * under half the limit, so a list near the limit does not convert on every
- * push and pop.
+ * (elements as bytes in 8 KiB chunks; O(1) push and pop at both ends), and
+ * shrinks back to a blob once it is under half the limit, so a list near the
+ * limit does not convert on every push and pop.
  *
  * Push and pop take an ElementSource / ElementSink instead of Args and Reply
  * so that the blocking commands can reuse them. Handles are invalid after
@@ -33,7 +33,9 @@ export interface ElementSource {
 
 /**
  * Receives elements read or popped from a list. The bytes may be arena
- * memory: use them before the next write to the database.
+ * memory or a QuickList chunk that the next push reuses: use them before the
+ * next write to the database (replies copy them, except >= 64 KiB ones,
+ * which only ever live in a QuickList's never-recycled own-buffer nodes).
  */
 export interface ElementSink {
   element(buf: Uint8Array, start: number, end: number): void;
