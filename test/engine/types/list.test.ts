@@ -218,6 +218,29 @@ describe('list operations on both representations', () => {
   });
 });
 
+test('rotation across chunks and own-buffer nodes keeps every element, the one-element list included', () => {
+  const db = setup();
+  const values = ['x'.repeat(70_000), '', 'y'.repeat(5000), ...Array.from({ length: 1500 }, (_, i) => `v${i}`)];
+  push(db, LIST_TAIL, values);
+  const model = [...values];
+  const c = new CopySink();
+  for (let i = 0; i < 3000; i++) {
+    const from = i % 3 === 0 ? LIST_TAIL : LIST_HEAD;
+    const to = i % 5 === 0 ? LIST_HEAD : LIST_TAIL;
+    listRotate(db, pos(db), from, to, c);
+    const v = from === LIST_HEAD ? model.shift()! : model.pop()!;
+    if (to === LIST_HEAD) model.unshift(v);
+    else model.push(v);
+    assert.equal(c.bytes.toString('latin1'), v);
+  }
+  assert.deepEqual(all(db), model);
+  const single = setup();
+  push(single, LIST_TAIL, ['z'.repeat(70_000)], 1);
+  listRotate(single, pos(single), LIST_HEAD, LIST_TAIL, c);
+  assert.equal(c.bytes.length, 70_000);
+  assert.deepEqual(all(single), ['z'.repeat(70_000)]);
+});
+
 test('100,000 pushes and pops at both ends keep the order', () => {
   const db = setup();
   const src = new OneElement();
