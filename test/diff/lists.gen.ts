@@ -2,15 +2,17 @@
  * Random command streams over lists for the differential test: a small key
  * space (lists, a string, missing keys) so wrong types, missing keys and
  * collisions happen often; long elements and bulk pushes so lists cross from
- * the blob to the QuickList and pops bring them back down; the threshold
+ * the blob to the QuickList and pops bring them back down; runs of hundreds
+ * of elements and elements around 4 and 8 KiB so QuickLists span several
+ * chunks and own-buffer nodes, and middle edits cross them; the threshold
  * itself changes now and then (CONFIG SET list-max-listpack-size).
  */
 import type { Cmd, Rng } from './harness.js';
 
 const KEYS = ['l1', 'l2', 'l3', 'l3', 's1', '', 'bin\x00\xff'];
 const SMALL = ['a', 'b', 'c', 'a', 'b', '', '0', '1', '-1', 'x\x00y', '\xff\xfe', 'hello world'];
-const BIG = ['L'.repeat(127), 'M'.repeat(128), 'N'.repeat(300), 'O'.repeat(3000), 'P'.repeat(9000), 'Q'.repeat(16384)];
-const INDEXES = ['0', '1', '2', '-1', '-2', '3', '5', '10', '-5', '-100', '100', '1000', 'x', '', '1.5', '9223372036854775807', '-9223372036854775808'];
+const BIG = ['L'.repeat(127), 'M'.repeat(128), 'N'.repeat(300), 'O'.repeat(3000), 'P'.repeat(9000), 'Q'.repeat(16384), 'R'.repeat(4096), 'S'.repeat(4097), 'T'.repeat(8192)];
+const INDEXES = ['0', '1', '2', '-1', '-2', '3', '5', '10', '-5', '-100', '100', '1000', '511', '513', '-600', '700', 'x', '', '1.5', '9223372036854775807', '-9223372036854775808'];
 const COUNTS = ['0', '1', '2', '3', '-1', '-2', '10', '100', 'x', '9223372036854775807', '-9223372036854775808'];
 const POP_COUNTS = ['0', '1', '2', '5', '50', '1000', '-1', 'x', '9223372036854775807'];
 const ENDS = ['LEFT', 'RIGHT', 'left', 'Right', 'middle'];
@@ -24,7 +26,7 @@ function elem(r: Rng): string {
 }
 function elems(r: Rng): string[] {
   if (r.chance(0.05)) {
-    const n = 20 + r.int(400);
+    const n = r.chance(0.3) ? 500 + r.int(800) : 20 + r.int(400);
     const out: string[] = [];
     for (let i = 0; i < n; i++) out.push(r.chance(0.3) ? r.pick(SMALL) : `e${i}-${r.int(1000)}`);
     return out;

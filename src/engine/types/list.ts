@@ -3,9 +3,9 @@
  * representations. A small list is a listpack blob in the key's item
  * (Encoding.LISTPACK internally; OBJECT ENCODING says "quicklist" as Redis
  * 7.0 does); past list-max-listpack-size it becomes a QuickList object
- * (O(1) push and pop at both ends), and shrinks back to a blob once it is
- * under half the limit, so a list near the limit does not convert on every
- * push and pop.
+ * (elements as bytes in 8 KiB chunks; O(1) push and pop at both ends), and
+ * shrinks back to a blob once it is under half the limit, so a list near the
+ * limit does not convert on every push and pop.
  *
  * Push and pop take an ElementSource / ElementSink instead of Args and Reply
  * so that the blocking commands can reuse them. Handles are invalid after
@@ -33,7 +33,9 @@ export interface ElementSource {
 
 /**
  * Receives elements read or popped from a list. The bytes may be arena
- * memory: use them before the next write to the database.
+ * memory or a QuickList chunk that the next push reuses: use them before the
+ * next write to the database (replies copy them, except >= 64 KiB ones,
+ * which only ever live in a QuickList's never-recycled own-buffer nodes).
  */
 export interface ElementSink {
   element(buf: Uint8Array, start: number, end: number): void;
@@ -103,8 +105,8 @@ function storeBlob(db: Database, pos: number): number {
 
 /** The open blob's elements as a QuickList. */
 function blobToQuickList(n: number): QuickList {
-  const ql = new QuickList(n + 1);
-  for (let i = 0; i < n; i++) ql.pushTail(ownedCopy(view.mem, entryStart(i), entryEnd(i)));
+  const ql = new QuickList();
+  for (let i = 0; i < n; i++) ql.pushTail(view.mem, entryStart(i), entryEnd(i));
   return ql;
 }
 
@@ -112,10 +114,9 @@ function blobToQuickList(n: number): QuickList {
 function settle(db: Database, pos: number, ql: QuickList, fill: number): void {
   if (ql.blobBytes + LP_HEADER <= blobByteLimit(fill) >>> 1 && ql.length <= blobCountLimit(fill) >>> 1) {
     builder.reset();
-    for (let i = 0; i < ql.length; i++) {
-      const v = ql.at(i);
-      builder.push(v, 0, v.length);
-    }
+    ql.at(0);
+    do builder.push(ql.vbuf, ql.vs, ql.ve);
+    while (ql.next());
     storeBlob(db, pos);
     return;
   }
@@ -143,7 +144,7 @@ export function listPush(
       db.putBytesAt(kbuf, ks, ke, Encoding.LISTPACK, builder.bytes, 0, len, false, KeyType.LIST);
       return added;
     }
-    const ql = new QuickList(added);
+    const ql = new QuickList();
     pushQuick(ql, where, src, from, to);
     db.putAt(kbuf, ks, ke, KeyType.LIST, Encoding.QUICKLIST, ql);
     return added;
@@ -175,11 +176,9 @@ function pushArgs(where: ListEnd, src: ElementSource, from: number, to: number):
 }
 
 function pushQuick(ql: QuickList, where: ListEnd, src: ElementSource, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const v = ownedCopy(src.buf, src.start(i), src.end(i));
-    if (where === LIST_HEAD) ql.pushHead(v);
-    else ql.pushTail(v);
-  }
+  const buf = src.buf;
+  if (where === LIST_HEAD) for (let i = from; i < to; i++) ql.pushHead(buf, src.start(i), src.end(i));
+  else for (let i = from; i < to; i++) ql.pushTail(buf, src.start(i), src.end(i));
 }
 
 /** One element as an ElementSource (LMOVE's push, a blocked client's serve). */
@@ -224,9 +223,11 @@ export function listPop(db: Database, pos: number, where: ListEnd, count: number
   }
   const ql = db.value(pos) as QuickList;
   const k = Math.min(count, ql.length);
+  // A popped element's chunk may go to the spares, but nothing reuses it before the next push.
   for (let i = 0; i < k; i++) {
-    const v = where === LIST_HEAD ? ql.popHead() : ql.popTail();
-    sink.element(v, 0, v.length);
+    if (where === LIST_HEAD) ql.popHead();
+    else ql.popTail();
+    sink.element(ql.vbuf, ql.vs, ql.ve);
   }
   if (ql.length === 0) db.removeAt(pos);
   else settle(db, pos, ql, fill);
@@ -240,10 +241,13 @@ export function listRange(db: Database, pos: number, from: number, n: number, si
     for (let i = from; i < from + n; i++) sink.element(view.mem, entryStart(i), entryEnd(i));
     return;
   }
+  if (n === 0) return;
   const ql = db.value(pos) as QuickList;
-  for (let i = from; i < from + n; i++) {
-    const v = ql.at(i);
-    sink.element(v, 0, v.length);
+  ql.at(from);
+  sink.element(ql.vbuf, ql.vs, ql.ve);
+  for (let i = 1; i < n; i++) {
+    ql.next();
+    sink.element(ql.vbuf, ql.vs, ql.ve);
   }
 }
 
@@ -261,12 +265,12 @@ export function listSet(db: Database, pos: number, i: number, buf: Uint8Array, s
       return;
     }
     const ql = blobToQuickList(n);
-    ql.setAt(i, ownedCopy(buf, s, e));
+    ql.setAt(i, buf, s, e);
     db.replaceValue(pos, Encoding.QUICKLIST, ql);
     return;
   }
   const ql = db.value(pos) as QuickList;
-  ql.setAt(i, ownedCopy(buf, s, e));
+  ql.setAt(i, buf, s, e);
   settle(db, pos, ql, fill);
 }
 
@@ -304,20 +308,20 @@ export function listInsert(
       return n + 1;
     }
     const ql = blobToQuickList(n);
-    ql.insertAt(at, ownedCopy(buf, s, e));
+    ql.insertAt(at, buf, s, e);
     db.replaceValue(pos, Encoding.QUICKLIST, ql);
     return ql.length;
   }
   const ql = db.value(pos) as QuickList;
-  for (let i = 0; i < ql.length; i++) {
-    const v = ql.at(i);
-    if (sameBytes(v, 0, v.length, pivot, ps, pe)) {
-      ql.insertAt(after ? i + 1 : i, ownedCopy(buf, s, e));
+  ql.at(0);
+  for (let i = 0; ; i++) {
+    if (sameBytes(ql.vbuf, ql.vs, ql.ve, pivot, ps, pe)) {
+      ql.insertAt(after ? i + 1 : i, buf, s, e);
       db.modified(pos);
       return ql.length;
     }
+    if (!ql.next()) return -1;
   }
-  return -1;
 }
 
 let matches = new Int32Array(256);
@@ -343,9 +347,11 @@ export function listRemove(db: Database, pos: number, count: number, buf: Uint8A
   const limit = count === 0 ? n : Math.abs(count);
   // Matching indexes, ascending (scanned from the tail for a negative count, then reversed).
   let k = 0;
+  if (ql !== null) ql.at(count < 0 ? n - 1 : 0);
   for (let j = 0; j < n && k < limit; j++) {
     const i = count < 0 ? n - 1 - j : j;
-    const hit = blob ? sameBytes(view.mem, entryStart(i), entryEnd(i), buf, s, e) : sameBytes(ql!.at(i), 0, ql!.at(i).length, buf, s, e);
+    if (ql !== null && j > 0) void (count < 0 ? ql.prev() : ql.next());
+    const hit = ql === null ? sameBytes(view.mem, entryStart(i), entryEnd(i), buf, s, e) : sameBytes(ql.vbuf, ql.vs, ql.ve, buf, s, e);
     if (hit) noteMatch(k++, i);
   }
   if (k === 0) return 0;
@@ -365,7 +371,7 @@ export function listRemove(db: Database, pos: number, count: number, buf: Uint8A
     storeBlob(db, pos);
     return k;
   }
-  ql!.removeIndexes(Array.prototype.slice.call(matches, 0, k) as number[]);
+  ql!.removeIndexes(matches, k);
   settle(db, pos, ql!, fill);
   return k;
 }
@@ -410,9 +416,11 @@ export function listPositions(
   const skip = anyRank ? 0 : Math.abs(rank) - 1;
   let found = 0;
   let seen = 0;
+  if (ql !== null && n > 0) ql.at(fromTail ? n - 1 : 0);
   for (let j = 0; j < n && (maxlen === 0 || j < maxlen); j++) {
     const i = fromTail ? n - 1 - j : j;
-    const hit = blob ? sameBytes(view.mem, entryStart(i), entryEnd(i), buf, s, e) : sameBytes(ql!.at(i), 0, ql!.at(i).length, buf, s, e);
+    if (ql !== null && j > 0) void (fromTail ? ql.prev() : ql.next());
+    const hit = ql === null ? sameBytes(view.mem, entryStart(i), entryEnd(i), buf, s, e) : sameBytes(ql.vbuf, ql.vs, ql.ve, buf, s, e);
     if (!hit) continue;
     if (seen++ < skip) continue;
     out[found++] = i;
@@ -452,8 +460,17 @@ export function listRotate(db: Database, pos: number, from: ListEnd, to: ListEnd
     return;
   }
   const ql = db.value(pos) as QuickList;
-  const v = from === LIST_HEAD ? ql.popHead() : ql.popTail();
-  if (to === LIST_HEAD) ql.pushHead(v);
-  else ql.pushTail(v);
-  sink.element(v, 0, v.length);
+  if (from === to) {
+    ql.at(from === LIST_HEAD ? 0 : ql.length - 1);
+    return sink.element(ql.vbuf, ql.vs, ql.ve);
+  }
+  // Push a copy first, then pop: a push writes only free bytes or a fresh
+  // node, while a pop first could hand its chunk to the push that copies from it.
+  ql.at(from === LIST_HEAD ? 0 : ql.length - 1);
+  if (to === LIST_HEAD) ql.pushHead(ql.vbuf, ql.vs, ql.ve);
+  else ql.pushTail(ql.vbuf, ql.vs, ql.ve);
+  if (from === LIST_HEAD) ql.popHead();
+  else ql.popTail();
+  ql.at(to === LIST_HEAD ? 0 : ql.length - 1);
+  sink.element(ql.vbuf, ql.vs, ql.ve);
 }

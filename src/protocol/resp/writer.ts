@@ -169,7 +169,13 @@ export class RespWriter implements Reply {
       else this.sink(whole);
     } else {
       this.ensure(len + 2);
-      if (Buffer.isBuffer(bytes)) bytes.copy(this.out, this.n, start, end);
+      // Short runs by hand: Buffer#copy of a sub-range makes a view per call
+      // (bulk of 3 bytes out of a list chunk: ~130 ns vs ~70 ns for a whole Buffer).
+      if (len <= 32) {
+        const out = this.out;
+        let n = this.n;
+        for (let i = start; i < end; i++) out[n++] = bytes[i]!;
+      } else if (Buffer.isBuffer(bytes)) bytes.copy(this.out, this.n, start, end);
       else this.out.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.n);
       this.n += len;
     }

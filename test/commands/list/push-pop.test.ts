@@ -1,6 +1,10 @@
 // LPUSH, RPUSH, LPUSHX, RPUSHX, LPOP, RPOP
 // Expected replies are the exact wire text Redis 7.0.15 sent for the same steps.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { runCases, type Case } from '../strings/harness.js';
+import { startServer } from '../../helpers/server.js';
+import { RawClient, encodeCommand } from '../../helpers/resp-client.js';
 
 const cases: Case[] = [
   {
@@ -103,3 +107,33 @@ const cases: Case[] = [
 ];
 
 runCases('LPUSH RPUSH LPUSHX RPUSHX LPOP RPOP', cases);
+
+test('pipelined pops of big and small elements answer with the bytes they had while the list is rewritten behind them', async () => {
+  const s = await startServer([]);
+  const c = await RawClient.connect(s.port);
+  try {
+    const big = (ch: string): Buffer => Buffer.alloc(100_000, ch);
+    const small = (i: number): string => `s${i}-${'.'.repeat(i % 50)}`;
+    await c.call('RPUSH', 'l', big('a'), big('b'));
+    for (let i = 0; i < 2000; i++) await c.call('RPUSH', 'l', small(i));
+    // One write: each pop's reply (by reference for the big ones) is followed by pushes that reuse chunks.
+    const frames: Buffer[] = [];
+    frames.push(encodeCommand(['LPOP', 'l']), encodeCommand(['RPUSH', 'l', big('c')]), encodeCommand(['LPOP', 'l']));
+    for (let i = 0; i < 600; i++) frames.push(encodeCommand(['RPOP', 'l']), encodeCommand(['LPUSH', 'l', `x${i}`]));
+    frames.push(encodeCommand(['LMOVE', 'l', 'l', 'RIGHT', 'LEFT']), encodeCommand(['LSET', 'l', '0', 'replaced']));
+    c.write(Buffer.concat(frames));
+    assert.ok((await c.read() as Buffer).equals(big('a')));
+    assert.equal(await c.read(), 2002);
+    assert.ok((await c.read() as Buffer).equals(big('b')));
+    for (let i = 0; i < 600; i++) {
+      assert.equal(String(await c.read()), i === 0 ? 'c'.repeat(100_000) : small(2000 - i));
+      assert.equal(await c.read(), 2001);
+    }
+    assert.equal(String(await c.read()), small(1400));
+    assert.equal(String(await c.read()), 'OK');
+    assert.equal(String(await c.call('OBJECT', 'ENCODING', 'l')), 'quicklist');
+  } finally {
+    c.close();
+    await s.stop();
+  }
+});

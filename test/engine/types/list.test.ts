@@ -113,39 +113,44 @@ describe('list representations', () => {
   test('a QuickList keeps a running memory estimate and clones deeply', () => {
     const ql = new QuickList();
     const before = ql.memoryBytes();
-    ql.pushTail(b('abc'));
-    ql.pushHead(b('z'));
+    ql.pushTail(b('abc'), 0, 3);
+    ql.pushHead(b('z'), 0, 1);
     assert.ok(ql.memoryBytes() > before);
     const c = ql.clone();
     ql.popHead();
-    ql.setAt(0, b('changed'));
-    assert.deepEqual([...c].map((x) => x.toString()), ['z', 'abc']);
+    ql.setAt(0, b('changed'), 0, 7);
+    assert.deepEqual(c.toArray().map((x) => x.toString()), ['z', 'abc']);
     assert.equal(ql.dataBytes, 7);
     ql.popTail();
     assert.equal(ql.dataBytes, 0);
     assert.equal(ql.memoryBytes(), before);
   });
 
-  test('a QuickList ring wraps, grows and shrinks its storage', () => {
+  test('a QuickList grows and shrinks at both ends and edits its middle', () => {
     const ql = new QuickList();
     for (let i = 0; i < 1000; i++) {
-      if (i % 2) ql.pushHead(b(String(i)));
-      else ql.pushTail(b(String(i)));
+      const v = b(String(i));
+      if (i % 2) ql.pushHead(v, 0, v.length);
+      else ql.pushTail(v, 0, v.length);
     }
+    const text = (i: number): string => {
+      ql.at(i);
+      return ql.vbuf.toString('latin1', ql.vs, ql.ve);
+    };
     assert.equal(ql.length, 1000);
-    assert.equal(ql.at(0).toString(), '999');
-    assert.equal(ql.at(999).toString(), '998');
+    assert.equal(text(0), '999');
+    assert.equal(text(999), '998');
     for (let i = 0; i < 990; i++) ql.popHead();
     ql.compact();
     assert.equal(ql.length, 10);
-    assert.equal(ql.at(9).toString(), '998');
-    ql.insertAt(5, b('mid'));
-    ql.insertAt(2, b('early'));
-    assert.equal(ql.at(2).toString(), 'early');
-    assert.equal(ql.at(6).toString(), 'mid');
-    ql.removeIndexes([0, 2, 6]);
+    assert.equal(text(9), '998');
+    ql.insertAt(5, b('mid'), 0, 3);
+    ql.insertAt(2, b('early'), 0, 5);
+    assert.equal(text(2), 'early');
+    assert.equal(text(6), 'mid');
+    ql.removeIndexes(Int32Array.from([0, 2, 6]), 3);
     assert.equal(ql.length, 9);
-    assert.ok(![...ql].some((x) => x.toString() === 'mid' || x.toString() === 'early'));
+    assert.ok(!ql.toArray().some((x) => x.toString() === 'mid' || x.toString() === 'early'));
   });
 });
 
@@ -211,6 +216,29 @@ describe('list operations on both representations', () => {
     push(db, LIST_TAIL, ['', '\x00\xff', 'y'.repeat(200)], fill);
     assert.deepEqual(all(db), ['', '\x00\xff', 'y'.repeat(200)]);
   });
+});
+
+test('rotation across chunks and own-buffer nodes keeps every element, the one-element list included', () => {
+  const db = setup();
+  const values = ['x'.repeat(70_000), '', 'y'.repeat(5000), ...Array.from({ length: 1500 }, (_, i) => `v${i}`)];
+  push(db, LIST_TAIL, values);
+  const model = [...values];
+  const c = new CopySink();
+  for (let i = 0; i < 3000; i++) {
+    const from = i % 3 === 0 ? LIST_TAIL : LIST_HEAD;
+    const to = i % 5 === 0 ? LIST_HEAD : LIST_TAIL;
+    listRotate(db, pos(db), from, to, c);
+    const v = from === LIST_HEAD ? model.shift()! : model.pop()!;
+    if (to === LIST_HEAD) model.unshift(v);
+    else model.push(v);
+    assert.equal(c.bytes.toString('latin1'), v);
+  }
+  assert.deepEqual(all(db), model);
+  const single = setup();
+  push(single, LIST_TAIL, ['z'.repeat(70_000)], 1);
+  listRotate(single, pos(single), LIST_HEAD, LIST_TAIL, c);
+  assert.equal(c.bytes.length, 70_000);
+  assert.deepEqual(all(single), ['z'.repeat(70_000)]);
 });
 
 test('100,000 pushes and pops at both ends keep the order', () => {
