@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RawClient } from '../helpers/resp-client.js';
 import { Rng, defaultNormaliser, diffRun, report, type Cmd, diffFixture } from './harness.js';
-import { SETUP, normaliseZset, randomCommand } from './zsets.gen.js';
+import { SETUP, normaliseZset, randomBigCommand, randomCommand } from './zsets.gen.js';
 
 const fx = diffFixture(12000, 20260707);
 const skip = fx.skip;
@@ -12,7 +12,8 @@ const SEED = fx.seed;
 test(`sorted sets answer as redis-server does over ${COMMANDS} random commands`, { skip }, async () => {
   const rng = new Rng(SEED);
   const cmds: Cmd[] = [...SETUP];
-  for (let i = 0; i < COMMANDS; i++) cmds.push(randomCommand(rng));
+  // A third of the commands go to the big keys, which grow to a tree of several leaves.
+  for (let i = 0; i < COMMANDS; i++) cmds.push(rng.chance(0.35) ? randomBigCommand(rng) : randomCommand(rng));
   // Finish with a full state comparison.
   for (const k of ['z1', 'z2', 'z3', 'zl', 'dst', 'zb', 'zbl']) cmds.push(['ZRANGE', k, '0', '-1', 'WITHSCORES'], ['OBJECT', 'ENCODING', k]);
   cmds.push(['KEYS', '*'], ['DBSIZE']);

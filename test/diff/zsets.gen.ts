@@ -193,18 +193,28 @@ const GENERATORS: [number, Gen][] = [
   [1, (r) => ['SADD', 'plain', member(r), pick(r, ['1', '2', '-7', 'a'])]],
   [0.3, (r) => ['CONFIG', 'SET', 'zset-max-listpack-entries', pick(r, ['0', '1', '4', '6', '8', '128'])]],
   [0.3, (r) => ['CONFIG', 'SET', 'zset-max-listpack-value', pick(r, ['0', '4', '12', '64'])]],
-  ...BIG,
 ];
 const TOTAL = GENERATORS.reduce((a, [w]) => a + w, 0);
 
-/** One random command. */
-export function randomCommand(r: Rng): Cmd {
-  let x = r.next() * TOTAL;
-  for (const [w, g] of GENERATORS) {
+function draw(r: Rng, gens: [number, Gen][], total: number): Cmd {
+  let x = r.next() * total;
+  for (const [w, g] of gens) {
     x -= w;
     if (x <= 0) return g(r);
   }
-  return GENERATORS[0]![1](r);
+  return gens[0]![1](r);
+}
+
+/** One random command over the small keys (other families' streams draw these too). */
+export function randomCommand(r: Rng): Cmd {
+  return draw(r, GENERATORS, TOTAL);
+}
+
+const BIG_TOTAL = BIG.reduce((a, [w]) => a + w, 0);
+
+/** One random command over the big keys 'zb' and 'zbl'. */
+export function randomBigCommand(r: Rng): Cmd {
+  return draw(r, BIG, BIG_TOTAL);
 }
 
 /** Commands that run first on both servers: small thresholds so conversions happen. */

@@ -55,6 +55,13 @@ export class ZTree implements SizedValue {
   private readonly slotMembers: string[] = [];
   private slotScores = new Float64Array(16);
   private bytes = BASE_BYTES + LEAF_BYTES;
+  /**
+   * The member score() last found and its slot (-1: none): ZADD reads a
+   * score and then rescores the same member, and the second Map lookup was
+   * 5 % of a ZADD profile. Any removal clears it (slots move).
+   */
+  private hintMember = '';
+  private hintSlot = -1;
 
   /** Builds a tree from pairs sorted by (score, member); unsorted input is inserted one by one. */
   static from(members: readonly string[], scores: ArrayLike<number>, n: number): ZTree {
@@ -95,7 +102,10 @@ export class ZTree implements SizedValue {
   /** Score of a member, or NaN when absent. */
   score(member: string): number {
     const slot = this.slots.get(member);
-    return slot === undefined ? NaN : this.slotScores[slot]!;
+    if (slot === undefined) return NaN;
+    this.hintMember = member;
+    this.hintSlot = slot;
+    return this.slotScores[slot]!;
   }
 
   /** Score of a member, or undefined when absent (a Map-like lookup). */
@@ -132,7 +142,7 @@ export class ZTree implements SizedValue {
 
   /** Changes the score of a present member; its slot stays. */
   update(member: string, score: number): void {
-    const slot = this.slots.get(member)!;
+    const slot = this.hintSlot >= 0 && member === this.hintMember ? this.hintSlot : this.slots.get(member)!;
     const old = this.slotScores[slot]!;
     if (old === score) return;
     this.slotScores[slot] = score;
@@ -252,6 +262,8 @@ export class ZTree implements SizedValue {
     }
     this.slotMembers.pop();
     this.slots.delete(member);
+    this.hintSlot = -1;
+    this.hintMember = '';
     this.bytes -= ELEM_BYTES + member.length;
     if (last > 64 && last * 4 < this.slotScores.length) this.slotScores = this.slotScores.slice(0, last * 2);
   }

@@ -1,7 +1,7 @@
 /**
  * Sorted sets over both encodings (Redis 7.0 t_zset.c): ZView reads a key
  * by rank, score or lex whatever its encoding; the mutations write back and
- * convert listpack -> skiplist as zsetAdd() does (never back, except that a
+ * convert listpack -> skiplist (a ZTree, zset-tree.ts) as zsetAdd() does (never back, except that a
  * stored result picks its encoding by size, as zsetConvertToListpackIfNeeded).
  * A key left empty is deleted. Members are latin1 strings.
  */

@@ -287,3 +287,23 @@ test('memoryBytes() is a running estimate that grows with members and their leng
   t.insert('y'.repeat(1 << 20), 0);
   checkAgainst(t, new Map([['', 0], ['\x00\xff', 0], ['y'.repeat(1 << 20), 0]]));
 });
+
+test('a rescore right after score() of the same member stays right when a removal moved slots in between', () => {
+  const t = new ZTree();
+  const model = new Map<string, number>();
+  for (let i = 0; i < 300; i++) {
+    t.insert(`h${i}`, i);
+    model.set(`h${i}`, i);
+  }
+  // h299 holds the last slot: removing h0 moves it into slot 0.
+  assert.equal(t.score('h299'), 299);
+  t.delete('h0');
+  model.delete('h0');
+  t.update('h299', -5);
+  model.set('h299', -5);
+  // A hint for another member is not used for this one.
+  assert.equal(t.score('h10'), 10);
+  t.update('h11', 1000);
+  model.set('h11', 1000);
+  checkAgainst(t, model);
+});
