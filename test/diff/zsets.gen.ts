@@ -82,6 +82,51 @@ function keysFor(r: Rng): [string, string[]] {
 }
 
 type Gen = (r: Rng) => Cmd;
+
+// 'zb' grows to hundreds of members (a tree of several leaves, so its splits,
+// merges and leaf edges are compared too); 'zbl' the same with every score 0, for lex ranges.
+const bigMember = (r: Rng): string => `b${r.int(500)}`;
+const bigScore = (r: Rng): string => (r.chance(0.1) ? score(r) : String(r.int(40)));
+const BIG_RANKS = ['0', '1', '31', '32', '63', '64', '65', '100', '127', '128', '129', '200', '300', '499', '-1', '-2', '-64', '-65', '-129', '-300', '-1000'];
+const bigRank = (r: Rng): string => pick(r, BIG_RANKS);
+const BIG_BOUNDS = ['-inf', '+inf', '0', '1', '(1', '5', '(5', '10', '20', '(20', '25.5', '39', '(39', '40', '-1'];
+const bigBound = (r: Rng): string => pick(r, BIG_BOUNDS);
+const BIG_LEX = ['-', '+', '[b1', '(b1', '[b2', '(b25', '[b250', '(b3', '[b4', '[b499', '(b5', '[c'];
+const bigLex = (r: Rng): string => pick(r, BIG_LEX);
+
+function bigPairs(r: Rng, lexOnly: boolean): string[] {
+  const out: string[] = [];
+  const n = 1 + r.int(30);
+  for (let i = 0; i < n; i++) out.push(lexOnly ? '0' : bigScore(r), bigMember(r));
+  return out;
+}
+
+const BIG: [number, Gen][] = [
+  [6, (r) => ['ZADD', 'zb', ...(r.chance(0.2) ? zaddFlags(r) : []), ...bigPairs(r, false)]],
+  [2, (r) => ['ZADD', 'zbl', ...bigPairs(r, true)]],
+  [2, (r) => ['ZINCRBY', 'zb', pick(r, ['1', '-1', '0.5', '10', '-10', '100']), bigMember(r)]],
+  [3, (r) => ['ZREM', pick(r, ['zb', 'zb', 'zbl']), ...Array.from({ length: 1 + r.int(6) }, () => bigMember(r))]],
+  [3, (r) => ['ZSCORE', 'zb', bigMember(r)]],
+  [3, (r) => [pick(r, ['ZRANK', 'ZREVRANK']), pick(r, ['zb', 'zbl']), bigMember(r)]],
+  [5, (r) => [pick(r, ['ZRANGE', 'ZREVRANGE']), pick(r, ['zb', 'zbl']), bigRank(r), bigRank(r), ...(r.chance(0.5) ? ['WITHSCORES'] : [])]],
+  [4, (r) => ['ZRANGE', 'zb', bigBound(r), bigBound(r), 'BYSCORE', ...(r.chance(0.5) ? ['REV'] : []), ...(r.chance(0.4) ? ['LIMIT', pick(r, ['0', '1', '50', '70']), pick(r, ['1', '10', '70', '-1'])] : []), ...(r.chance(0.5) ? ['WITHSCORES'] : [])]],
+  [2, (r) => [pick(r, ['ZRANGEBYSCORE', 'ZREVRANGEBYSCORE']), 'zb', bigBound(r), bigBound(r), ...(r.chance(0.3) ? ['WITHSCORES'] : [])]],
+  [3, (r) => ['ZRANGE', 'zbl', bigLex(r), bigLex(r), 'BYLEX', ...(r.chance(0.5) ? ['REV'] : []), ...(r.chance(0.3) ? ['LIMIT', pick(r, ['0', '5', '64']), pick(r, ['10', '100', '-1'])] : [])]],
+  [2, (r) => [pick(r, ['ZCOUNT']), 'zb', bigBound(r), bigBound(r)]],
+  [2, (r) => ['ZLEXCOUNT', 'zbl', bigLex(r), bigLex(r)]],
+  // Narrow runs (crossing leaf edges), so the big keys stay big.
+  [1, (r) => ['ZREMRANGEBYRANK', pick(r, ['zb', 'zbl']), ...pick(r, [['60', '70'], ['-70', '-60'], ['0', '3'], ['120', '140'], ['5', '5'], ['-1', '-1']])]],
+  [1, (r) => ['ZREMRANGEBYSCORE', 'zb', pick(r, ['5', '(5', '10', '20']), pick(r, ['5', '7', '(10', '12'])]],
+  [1, (r) => ['ZREMRANGEBYLEX', 'zbl', pick(r, ['[b1', '(b2', '[b30']), pick(r, ['(b12', '[b22', '(b31'])]],
+  [1, (r) => [pick(r, ['ZPOPMIN', 'ZPOPMAX']), pick(r, ['zb', 'zbl']), pick(r, ['1', '5', '20'])]],
+  [1, (r) => ['ZRANGESTORE', pick(r, ['dst', 'z3']), 'zb', bigRank(r), bigRank(r)]],
+  [1, (r) => [pick(r, ['ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE']), 'dst', '2', 'zb', pick(r, ['zbl', 'z1', 'dst'])]],
+  [1, (r) => ['ZSCAN', pick(r, ['zb', 'zbl']), '0', 'COUNT', '1000']],
+  [1, (r) => ['OBJECT', 'ENCODING', pick(r, ['zb', 'zbl'])]],
+  [0.5, (r) => ['COPY', 'zb', pick(r, ['dst', 'z2']), 'REPLACE']],
+  [0.5, (r) => ['DUMP', pick(r, ['zb', 'zbl'])]],
+];
+
 const GENERATORS: [number, Gen][] = [
   [14, (r) => ['ZADD', key(r), ...zaddFlags(r), ...pairs(r)]],
   [3, (r) => ['ZADD', 'zl', ...(r.chance(0.2) ? ['NX'] : []), ...pairs(r, true)]],
@@ -151,14 +196,25 @@ const GENERATORS: [number, Gen][] = [
 ];
 const TOTAL = GENERATORS.reduce((a, [w]) => a + w, 0);
 
-/** One random command. */
-export function randomCommand(r: Rng): Cmd {
-  let x = r.next() * TOTAL;
-  for (const [w, g] of GENERATORS) {
+function draw(r: Rng, gens: [number, Gen][], total: number): Cmd {
+  let x = r.next() * total;
+  for (const [w, g] of gens) {
     x -= w;
     if (x <= 0) return g(r);
   }
-  return GENERATORS[0]![1](r);
+  return gens[0]![1](r);
+}
+
+/** One random command over the small keys (other families' streams draw these too). */
+export function randomCommand(r: Rng): Cmd {
+  return draw(r, GENERATORS, TOTAL);
+}
+
+const BIG_TOTAL = BIG.reduce((a, [w]) => a + w, 0);
+
+/** One random command over the big keys 'zb' and 'zbl'. */
+export function randomBigCommand(r: Rng): Cmd {
+  return draw(r, BIG, BIG_TOTAL);
 }
 
 /** Commands that run first on both servers: small thresholds so conversions happen. */

@@ -1,6 +1,6 @@
 /**
  * ZSCAN: Redis 7.0's scanGenericCommand() over a sorted set. A listpack is
- * returned whole with cursor 0, as Redis does. A skiplist's nodes are walked
+ * returned whole with cursor 0, as Redis does. A tree's slots (ZTree) are walked
  * from the top of their array down (the cursor is how many are left): the
  * cursor values differ from Redis's, its guarantee holds (a member present
  * for the whole scan is returned, perhaps twice). Scores are text in both
@@ -38,13 +38,13 @@ export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
     scores.push(score);
   };
   let next = 0;
-  if (v.sl !== null) {
-    // The node array from the top down: cursor k means indexes [0, k) are
-    // left (0 to start). See ZSkiplist for why nothing present is missed.
-    const nodes = v.sl.nodes;
-    const start = cursor === 0 ? nodes.length : Math.min(cursor, nodes.length);
+  const t = v.tree;
+  if (t !== null) {
+    // The slot array from the top down: cursor k means slots [0, k) are
+    // left (0 to start). See ZTree for why nothing present is missed.
+    const start = cursor === 0 ? t.length : Math.min(cursor, t.length);
     const stop = Math.max(0, start - o.count);
-    for (let k = start - 1; k >= stop; k--) keep(nodes[k]!.member, nodes[k]!.score);
+    for (let k = start - 1; k >= stop; k--) keep(t.slotMember(k), t.slotScore(k));
     next = stop;
   } else {
     v.seek(0, false);
@@ -57,6 +57,6 @@ export function zscan(ctx: CommandContext, args: Args, reply: Reply): void {
     reply.bulkStr(members[k]!);
     const sc = scores[k]!;
     // A listpack holds the text d2string() wrote: integers within LLONG_MAX/2 as plain digits.
-    reply.bulkStr(v.sl === null && Number.isInteger(sc) && Math.abs(sc) <= LLONG_HALF ? BigInt(sc).toString() : formatDouble(sc));
+    reply.bulkStr(t === null && Number.isInteger(sc) && Math.abs(sc) <= LLONG_HALF ? BigInt(sc).toString() : formatDouble(sc));
   }
 }

@@ -28,7 +28,7 @@ export function syncLimits(ctx: CommandContext): void {
 
 /** Writes the view's current member. */
 export function replyMember(reply: Reply, v: ZView): void {
-  if (v.sl !== null) reply.bulkStr(v.node!.member);
+  if (v.tree !== null) reply.bulkStr(v.member());
   else reply.bulk(v.lp.buf, v.lp.mStart[v.i]!, v.lp.mEnd[v.i]!);
 }
 

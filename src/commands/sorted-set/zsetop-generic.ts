@@ -88,7 +88,7 @@ export function zsetOpGeneric(ctx: CommandContext, args: Args, reply: Reply, num
       }
     } else if (type === KeyType.ZSET) {
       const v = zview.open(db, pos);
-      if (v.sl !== null) src.lookup = v.sl;
+      if (v.tree !== null) src.lookup = v.tree;
       v.seek(0, false);
       while (v.next()) {
         src.members.push(v.member());

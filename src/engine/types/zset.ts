@@ -1,7 +1,7 @@
 /**
  * Sorted sets over both encodings (Redis 7.0 t_zset.c): ZView reads a key
  * by rank, score or lex whatever its encoding; the mutations write back and
- * convert listpack -> skiplist as zsetAdd() does (never back, except that a
+ * convert listpack -> skiplist (a ZTree, zset-tree.ts) as zsetAdd() does (never back, except that a
  * stored result picks its encoding by size, as zsetConvertToListpackIfNeeded).
  * A key left empty is deleted. Members are latin1 strings.
  */
@@ -9,10 +9,10 @@ import type { Database } from '../keyspace.js';
 import { Encoding, KeyType, NO_KEY } from '../status.js';
 import { LP_HEADER, LP_MAX_COUNT } from './listpack.js';
 import { LpIndex, lpFromSorted, lpInsert, lpMove, lpRemoveRange } from './zset-listpack.js';
-import { ZSkiplist, type ZNode } from './zset-skiplist.js';
+import { ZTree, type ZLeaf } from './zset-tree.js';
 import { gteMin, lexGteMin, lexLteMax, lteMax, type LexRange, type ScoreRange } from './zset-score.js';
 
-export { ZSkiplist } from './zset-skiplist.js';
+export { ZTree } from './zset-tree.js';
 
 /** zset-max-listpack-entries / -value; the command layer copies the config here before each write. */
 export const zsetLimits = { entries: 128, value: 64 };
@@ -27,11 +27,12 @@ export function fitsListpack(n: number, maxLen: number): boolean {
 
 /** A read view of one sorted-set key, valid until the next write to the database. */
 export class ZView {
-  sl: ZSkiplist | null = null;
+  /** The tree of a big ("skiplist") key, null for a listpack. */
+  tree: ZTree | null = null;
   readonly lp = new LpIndex();
-  /** Iteration: the current listpack index or skiplist node (see seek/next). */
+  /** Iteration: the current listpack index, or index in `leaf` (see seek/next). */
   i = -1;
-  node: ZNode | null = null;
+  leaf: ZLeaf | null = null;
   /** Score of the current element after next(). */
   score = 0;
   private rev = false;
@@ -39,9 +40,9 @@ export class ZView {
 
   open(db: Database, pos: number): this {
     if (db.encoding(pos) === Encoding.SKIPLIST) {
-      this.sl = db.value(pos) as ZSkiplist;
+      this.tree = db.value(pos) as ZTree;
     } else {
-      this.sl = null;
+      this.tree = null;
       const mem = db.stringRef(pos)!;
       this.lp.load(mem, db.refStart, db.refEnd);
     }
@@ -49,25 +50,25 @@ export class ZView {
   }
 
   get length(): number {
-    return this.sl !== null ? this.sl.length : this.lp.count;
+    return this.tree !== null ? this.tree.length : this.lp.count;
   }
 
   /** A member's score, NaN when absent. */
   scoreOf(member: string): number {
-    if (this.sl !== null) return this.sl.score(member);
+    if (this.tree !== null) return this.tree.score(member);
     const i = this.lp.find(member);
     return i < 0 ? NaN : this.lp.score[i]!;
   }
 
   /** A member's 0-based ascending rank, or -1. */
   rankOf(member: string): number {
-    if (this.sl !== null) return this.sl.rank(member);
+    if (this.tree !== null) return this.tree.rank(member);
     return this.lp.find(member);
   }
 
   /** Rank of the first element at or above the range's min. */
   firstInScore(r: ScoreRange): number {
-    if (this.sl !== null) return this.sl.countWhile((n) => !gteMin(n.score, r));
+    if (this.tree !== null) return this.tree.countWhile(belowMin, r);
     let k = 0;
     while (k < this.lp.count && !gteMin(this.lp.score[k]!, r)) k++;
     return k;
@@ -75,21 +76,21 @@ export class ZView {
 
   /** Rank of the last element at or below the range's max (-1 when none). */
   lastInScore(r: ScoreRange): number {
-    if (this.sl !== null) return this.sl.countWhile((n) => lteMax(n.score, r)) - 1;
+    if (this.tree !== null) return this.tree.countWhile(withinMax, r) - 1;
     let k = 0;
     while (k < this.lp.count && lteMax(this.lp.score[k]!, r)) k++;
     return k - 1;
   }
 
   firstInLex(r: LexRange): number {
-    if (this.sl !== null) return this.sl.countWhile((n) => !lexGteMin(n.member, r));
+    if (this.tree !== null) return this.tree.countWhile(belowLexMin, r);
     let k = 0;
     while (k < this.lp.count && !lexGteMin(this.lp.member(k), r)) k++;
     return k;
   }
 
   lastInLex(r: LexRange): number {
-    if (this.sl !== null) return this.sl.countWhile((n) => lexLteMax(n.member, r)) - 1;
+    if (this.tree !== null) return this.tree.countWhile(withinLexMax, r) - 1;
     let k = 0;
     while (k < this.lp.count && lexLteMax(this.lp.member(k), r)) k++;
     return k - 1;
@@ -99,17 +100,33 @@ export class ZView {
   seek(rank: number, rev: boolean): void {
     this.rev = rev;
     this.started = false;
-    if (this.sl !== null) this.node = rank >= 0 && rank < this.sl.length ? this.sl.byRank(rank) : null;
-    else this.i = rank;
+    const t = this.tree;
+    if (t === null) this.i = rank;
+    else if (rank >= 0 && rank < t.length) {
+      this.leaf = t.leafAt(rank);
+      this.i = t.offset;
+    } else this.leaf = null;
   }
 
   /** Moves to the next element; false past the end. */
   next(): boolean {
-    if (this.sl !== null) {
-      if (this.started && this.node !== null) this.node = this.rev ? this.node.backward : this.node.next0;
+    if (this.tree !== null) {
+      let leaf = this.leaf;
+      if (this.started && leaf !== null) {
+        // Leaves other than an empty tree's root are never empty.
+        if (this.rev) {
+          if (--this.i < 0) {
+            leaf = this.leaf = leaf.prev;
+            if (leaf !== null) this.i = leaf.n - 1;
+          }
+        } else if (++this.i >= leaf.n) {
+          leaf = this.leaf = leaf.next;
+          this.i = 0;
+        }
+      }
       this.started = true;
-      if (this.node === null) return false;
-      this.score = this.node.score;
+      if (leaf === null) return false;
+      this.score = leaf.scores[this.i]!;
       return true;
     }
     if (this.started) this.i += this.rev ? -1 : 1;
@@ -121,21 +138,27 @@ export class ZView {
 
   /** The current member as a string. */
   member(): string {
-    return this.sl !== null ? this.node!.member : this.lp.member(this.i);
+    return this.tree !== null ? this.leaf!.members[this.i]! : this.lp.member(this.i);
   }
 
   /** Byte length of the current member. */
   memberLength(): number {
-    return this.sl !== null ? this.node!.member.length : this.lp.memberLength(this.i);
+    return this.tree !== null ? this.leaf!.members[this.i]!.length : this.lp.memberLength(this.i);
   }
 }
+
+// countWhile() predicates: module functions, so a range query builds no closure.
+const belowMin = (score: number, _m: string, r: ScoreRange): boolean => !gteMin(score, r);
+const withinMax = (score: number, _m: string, r: ScoreRange): boolean => lteMax(score, r);
+const belowLexMin = (_s: number, member: string, r: LexRange): boolean => !lexGteMin(member, r);
+const withinLexMax = (_s: number, member: string, r: LexRange): boolean => lexLteMax(member, r);
 
 const view = new ZView();
 
 /** Makes a new empty sorted set for ZADD: a skiplist when the first member is too long (zaddGenericCommand). */
 export function zsetCreate(db: Database, kbuf: Uint8Array, ks: number, ke: number, firstMemberLength: number): number {
   if (zsetLimits.entries === 0 || zsetLimits.value < firstMemberLength) {
-    return db.putAt(kbuf, ks, ke, KeyType.ZSET, Encoding.SKIPLIST, new ZSkiplist());
+    return db.putAt(kbuf, ks, ke, KeyType.ZSET, Encoding.SKIPLIST, new ZTree());
   }
   return db.putAt(kbuf, ks, ke, KeyType.ZSET, Encoding.LISTPACK, new Uint8Array(LP_HEADER));
 }
@@ -143,9 +166,9 @@ export function zsetCreate(db: Database, kbuf: Uint8Array, ks: number, ke: numbe
 /** Converts a listpack key to a skiplist; returns the new handle. */
 export function zsetConvert(db: Database, pos: number): number {
   const ix = view.open(db, pos).lp;
-  const sl = new ZSkiplist();
-  for (let i = 0; i < ix.count; i++) sl.insert(ix.member(i), ix.score[i]!);
-  return db.replaceValue(pos, Encoding.SKIPLIST, sl);
+  const members: string[] = [];
+  for (let i = 0; i < ix.count; i++) members.push(ix.member(i));
+  return db.replaceValue(pos, Encoding.SKIPLIST, ZTree.from(members, ix.score, ix.count));
 }
 
 /** Adds a member known to be absent, converting first when the listpack would grow past its limits. */
@@ -159,7 +182,7 @@ export function zsetInsert(db: Database, pos: number, member: string, score: num
       return db.replaceBytes(pos, Encoding.LISTPACK, b.bytes, 0, b.length);
     }
   }
-  (db.value(pos) as ZSkiplist).insert(member, score);
+  (db.value(pos) as ZTree).insert(member, score);
   db.modified(pos);
   return pos;
 }
@@ -171,7 +194,7 @@ export function zsetSetScore(db: Database, pos: number, member: string, score: n
     const b = lpMove(ix, ix.find(member), score);
     return db.replaceBytes(pos, Encoding.LISTPACK, b.bytes, 0, b.length);
   }
-  (db.value(pos) as ZSkiplist).update(member, score);
+  (db.value(pos) as ZTree).update(member, score);
   db.modified(pos);
   return pos;
 }
@@ -184,9 +207,9 @@ export function zsetRemove(db: Database, pos: number, member: string): number {
     if (i < 0) return MISSING;
     return zsetRemoveRanks(db, pos, i, i);
   }
-  const sl = db.value(pos) as ZSkiplist;
-  if (!sl.delete(member)) return MISSING;
-  if (sl.length === 0) {
+  const t = db.value(pos) as ZTree;
+  if (!t.delete(member)) return MISSING;
+  if (t.length === 0) {
     db.removeAt(pos);
     return NO_KEY;
   }
@@ -208,9 +231,9 @@ export function zsetRemoveRanks(db: Database, pos: number, from: number, to: num
     const b = lpRemoveRange(ix, from, to);
     return db.replaceBytes(pos, Encoding.LISTPACK, b.bytes, 0, b.length);
   }
-  const sl = db.value(pos) as ZSkiplist;
-  sl.deleteRanks(from, to);
-  if (sl.length === 0) {
+  const t = db.value(pos) as ZTree;
+  t.deleteRanks(from, to);
+  if (t.length === 0) {
     db.removeAt(pos);
     return NO_KEY;
   }
@@ -231,9 +254,7 @@ export function zsetStore(db: Database, kbuf: Uint8Array, ks: number, ke: number
     const b = lpFromSorted(members, scores, n);
     db.putAt(kbuf, ks, ke, KeyType.ZSET, Encoding.LISTPACK, Buffer.from(b.bytes.subarray(0, b.length)));
   } else {
-    const sl = new ZSkiplist();
-    for (let i = 0; i < n; i++) sl.insert(members[i]!, scores[i]!);
-    db.putAt(kbuf, ks, ke, KeyType.ZSET, Encoding.SKIPLIST, sl);
+    db.putAt(kbuf, ks, ke, KeyType.ZSET, Encoding.SKIPLIST, ZTree.from(members, scores, n));
   }
   return true;
 }

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { Engine } from '../../../src/engine/engine.js';
 import { FakeClock } from '../../../src/engine/clock.js';
 import { Encoding, KeyType, NO_KEY } from '../../../src/engine/status.js';
-import { ZSkiplist } from '../../../src/engine/types/zset-skiplist.js';
 import { decodeScore, encodeScore, parseScore, parseScoreBound, type ScoreRange } from '../../../src/engine/types/zset-score.js';
 import {
   MISSING, ZView, fitsListpack, zsetConvert, zsetCreate, zsetInsert, zsetLimits, zsetRemove, zsetRemoveRanks, zsetSetScore, zsetStore,
@@ -60,39 +59,6 @@ test('range bounds parse as zslParseRange: "(" is exclusive, "" is 0, NaN refuse
   assert.ok(!b('nan'));
   assert.ok(!b('x'));
   assert.ok(!b('2 '));
-});
-
-test('a skiplist keeps (score, member) order, ranks and spans through inserts, updates and deletes', () => {
-  const z = new ZSkiplist();
-  const model = new Map<string, number>();
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  for (let i = 0; i < 3000; i++) {
-    const m = 'm' + Math.floor(rnd() * 300);
-    const sc = Math.floor(rnd() * 50);
-    const op = rnd();
-    if (op < 0.5) {
-      if (model.has(m)) z.update(m, sc);
-      else z.insert(m, sc);
-      model.set(m, sc);
-    } else if (op < 0.8) {
-      assert.equal(z.delete(m), model.delete(m));
-    }
-  }
-  const sorted = [...model].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-  assert.equal(z.length, sorted.length);
-  sorted.forEach(([m, sc], i) => {
-    assert.equal(z.rank(m), i);
-    assert.equal(z.byRank(i).member, m);
-    assert.equal(z.score(m), sc);
-  });
-  const c = z.clone();
-  assert.equal(c.length, z.length);
-  // Levels are random, so the estimates differ a little.
-  assert.ok(Math.abs(c.memoryBytes() - z.memoryBytes()) < z.memoryBytes() / 5);
-  z.deleteRanks(0, 9);
-  assert.equal(z.length, sorted.length - 10);
-  assert.equal(c.length, sorted.length);
 });
 
 test('a listpack sorted set inserts in order, updates, removes, and deletes the key when emptied', () => {
@@ -158,41 +124,4 @@ test('a stored result picks its encoding by size and longest member', () => {
   assert.equal(db.lookupRead('k'), NO_KEY);
   zsetLimits.entries = 128;
   zsetLimits.value = 64;
-});
-
-test('skiplist: the unordered node array stays one slot per member through removals and rescoring', () => {
-  const z = new ZSkiplist();
-  const model = new Map<string, number>();
-  let seed = 7;
-  const rnd = (n: number): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
-  for (let i = 0; i < 5000; i++) {
-    const m = `m${rnd(300)}`;
-    const op = rnd(3);
-    if (op === 0 && !model.has(m)) {
-      z.insert(m, rnd(50));
-      model.set(m, z.score(m));
-    } else if (op === 1) {
-      assert.equal(z.delete(m), model.delete(m));
-    } else if (model.has(m)) {
-      z.update(m, rnd(50) - 25);
-      model.set(m, z.score(m));
-    }
-  }
-  assert.equal(z.nodes.length, model.size);
-  assert.equal(z.length, model.size);
-  z.nodes.forEach((n, i) => {
-    assert.equal(n.slot, i);
-    assert.equal(model.get(n.member), n.score);
-  });
-  // The skiplist order is still (score, member).
-  const ordered: [number, string][] = [];
-  for (let x = z.head.next0; x !== null && x !== undefined; x = x.next0) ordered.push([x.score, x.member]);
-  const expected = [...model].map(([m, s]) => [s, m] as [number, string]).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
-  assert.deepEqual(ordered, expected);
-  // The spans still give every rank, both ways.
-  expected.forEach(([s, m], i) => {
-    assert.equal(z.rank(m), i);
-    const n = z.byRank(i);
-    assert.deepEqual([n.score, n.member], [s, m]);
-  });
 });
