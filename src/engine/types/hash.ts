@@ -203,6 +203,8 @@ export class HashWriter {
         b.pushRaw(a.bytes, c.end, a.length, 0);
         swapBuilders();
       }
+      // hashTypeSet() checks the length after an update too (the limit may have been lowered since).
+      if (builderA.count >>> 1 > this.limits.maxEntries) this.convert();
       return false;
     }
     a.push(fbuf, fs, fe);

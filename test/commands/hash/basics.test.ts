@@ -206,6 +206,22 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'An update of a listpack over a lowered hash-max-listpack-entries converts it, as hashTypeSet does (HSETNX of a present field does not)',
+    steps: [
+      [['HSET', 'u', 'a', '1', 'b', '2', 'c', '3'], ':3\r\n'],
+      [['HSET', 'w', 'a', '1', 'b', '2', 'c', '3'], ':3\r\n'],
+      [['CONFIG', 'SET', 'hash-max-listpack-entries', '2'], '+OK\r\n'],
+      [['HSETNX', 'u', 'a', '5'], ':0\r\n'],
+      [['OBJECT', 'ENCODING', 'u'], '$8\r\nlistpack\r\n'],
+      [['HSET', 'u', 'a', '5'], ':0\r\n'],
+      [['OBJECT', 'ENCODING', 'u'], '$9\r\nhashtable\r\n'],
+      [['HINCRBY', 'w', 'b', '1'], ':3\r\n'],
+      [['OBJECT', 'ENCODING', 'w'], '$9\r\nhashtable\r\n'],
+      [['HMGET', 'u', 'a', 'c'], '*2\r\n$1\r\n5\r\n$1\r\n3\r\n'],
+      [['CONFIG', 'SET', 'hash-max-listpack-entries', '128'], '+OK\r\n'],
+    ],
+  },
+  {
     name: 'A field or value longer than hash-max-listpack-value makes a hashtable',
     steps: [
       [['HSET', 'v', 'a', 'x'.repeat(64)], ':1\r\n'],
