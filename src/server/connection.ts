@@ -31,7 +31,6 @@ import type { BigWriter } from '../protocol/resp/writer.js';
 const SMALL_COPY = 1024;
 /** Pause reading when this much output waits in the socket. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
-const DEFER = process.env.NC_DEFER !== '0';
 
 export class Connection implements ClientHandle, DispatchTarget, CommandContext, TxOwner, SubscriberOwner, HeldOutput, DirectReader, BigWriter {
   readonly id: number;
@@ -313,7 +312,11 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     }
     server.current = null;
     if (this.closed) return;
-    if (!this.closeAfterReply && DEFER && (server.aof === null || !server.aof.writer.holding)) {
+    // As Redis's beforeSleep: replies leave once every readable socket of this
+    // turn was read, so the clients wake to full batches (measured: -P 16 GET
+    // 0.73-0.80 -> 0.84-0.85 of Redis). Output an appendfsync-always batch
+    // holds goes through hold() now, so it is never released before its fsync.
+    if (!this.closeAfterReply && (server.aof === null || !server.aof.writer.holding)) {
       server.scheduleFlush(this);
       return;
     }
