@@ -5,18 +5,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BIG_ELEMENT, CHUNK, NODE_MAX, QuickList, STD_NODE_BYTES } from '../../../src/engine/types/list-quicklist.js';
+import { mulberry32 } from '../../../bench/hitratio/traces.js';
 
-/** A small seeded PRNG (mulberry32), so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a failure is reproducible. */
+const rng = mulberry32;
 
 const SIZES = [0, 1, 2, 7, 16, 100, BIG_ELEMENT - 1, BIG_ELEMENT, BIG_ELEMENT + 1, CHUNK - 1, CHUNK, CHUNK + 1, 70_000];
 
