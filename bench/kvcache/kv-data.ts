@@ -5,18 +5,10 @@
  * channels in every token, as real keys have) scaled by 10–30×.
  */
 import { DType, floatToBf16, floatToHalf } from '../../src/kvcache/dtype.js';
+import { mulberry32 } from '../hitratio/traces.js';
 
 /** A seeded uniform generator in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Standard normal samples (Box–Muller). */
 export function normal(rand: () => number): () => number {

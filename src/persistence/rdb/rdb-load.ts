@@ -198,13 +198,18 @@ function knownType(type: number): boolean {
   return (type >= 0 && type <= 5) || (type >= 9 && type <= 14) || (type >= 16 && type <= 18);
 }
 
+/** The parse of the open file `fd`, one step per STEP_KEYS keys. */
+function fileSteps(fd: number, visitor: RdbVisitor, options: RdbParseOptions): Generator<void, RdbParseResult> {
+  const size = fs.fstatSync(fd).size;
+  const r = new FileReader(fd, size, options.chunkSize ?? 256 * 1024, (loaded) => visitor.progress?.(loaded, size));
+  return parseSteps(r, visitor, options.checksum ?? true);
+}
+
 /** Reads the RDB file at `path`, calling the visitor for every AUX field, database change and key. */
 export function parseRdbFile(path: string, visitor: RdbVisitor, options: RdbParseOptions = {}): RdbParseResult {
   const fd = fs.openSync(path, 'r');
   try {
-    const size = fs.fstatSync(fd).size;
-    const r = new FileReader(fd, size, options.chunkSize ?? 256 * 1024, (loaded) => visitor.progress?.(loaded, size));
-    const steps = parseSteps(r, visitor, options.checksum ?? true);
+    const steps = fileSteps(fd, visitor, options);
     for (;;) {
       const s = steps.next();
       if (s.done === true) return s.value;
@@ -222,9 +227,7 @@ export function parseRdbFile(path: string, visitor: RdbVisitor, options: RdbPars
 export async function parseRdbFileAsync(path: string, visitor: RdbVisitor, pause: () => Promise<void>, options: RdbParseOptions = {}): Promise<RdbParseResult> {
   const fd = fs.openSync(path, 'r');
   try {
-    const size = fs.fstatSync(fd).size;
-    const r = new FileReader(fd, size, options.chunkSize ?? 256 * 1024, (loaded) => visitor.progress?.(loaded, size));
-    const steps = parseSteps(r, visitor, options.checksum ?? true);
+    const steps = fileSteps(fd, visitor, options);
     for (;;) {
       const s = steps.next();
       if (s.done === true) return s.value;
