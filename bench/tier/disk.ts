@@ -43,6 +43,7 @@ class LeanClient {
         i = nl + 1;
         const line = this.head;
         this.head = '';
+        if (line[0] === '-') console.error('reply: ' + line.trim());
         if (line[0] !== '$') return this.finish(line[0] === '+' ? 0 : -1);
         this.need = Number(line.slice(1, -2)) + 2;
         this.got = 0;
@@ -90,6 +91,7 @@ if (!isMainThread) {
   await new Promise(() => {});
 }
 const dir = process.argv[2] ?? fs.mkdtempSync('/tmp/tier-bench-');
+fs.mkdirSync(dir, { recursive: true });
 const totalMiB = Number(process.argv[3] ?? 1024);
 const size = 8 << 20;
 const n = Math.floor((totalMiB << 20) / size);
@@ -98,11 +100,16 @@ const tier = s.server.engine.tier!;
 // The client runs in a worker thread: its parsing of 8 MiB replies must not count as the server's stalls.
 const worker = new Worker(new URL(import.meta.url), { workerData: { port: s.port, n, size } });
 const h = monitorEventLoopDelay({ resolution: 1 });
-let worst = 0;
+// The longest stall of each phase, so a regression points at its path.
+const worst = { write: 0, prefetch: 0, read: 0 };
+let phaseName: keyof typeof worst = 'write';
+const t00 = performance.now();
 let last = performance.now();
 const probe = setInterval(() => {
   const now = performance.now();
-  worst = Math.max(worst, now - last - 1);
+  const stall = now - last - 1;
+  if (stall > worst[phaseName]) worst[phaseName] = stall;
+  if (process.env.STALLS && stall >= 10) console.log(`stall ${stall.toFixed(1)} ms at ${(last - t00).toFixed(0)} ms, process ${last.toFixed(0)} ms (${phaseName})`);
   last = now;
 }, 1);
 h.enable();
@@ -113,7 +120,6 @@ const written = tier.disk.stats.bytesWritten;
 // The tier's own read rate: prefetch (positioned reads on the pool, 4 at a time) of up to 256 MiB, no network.
 // From the disk, not the page cache, when this process may drop the cache (root), to compare with dd's direct reads.
 let cold = false;
-const stallBefore = worst;
 const maxBefore = h.max;
 try {
   fs.writeFileSync('/proc/sys/vm/drop_caches', '1');
@@ -123,7 +129,7 @@ try {
 }
 // Dropping the cache holds this thread: not a stall of the server's own making.
 last = performance.now();
-worst = stallBefore;
+phaseName = 'prefetch';
 h.reset();
 const db = s.server.engine.dbs[0]!;
 const pf = Math.min(n, 32);
@@ -137,6 +143,7 @@ for (let i = 0; i < pf; i += 4) {
 const pfSec = (performance.now() - t0) / 1000;
 const pfBytes = tier.disk.stats.bytesRead - pfBefore;
 const readBefore = tier.disk.stats.bytesRead;
+phaseName = 'read';
 worker.postMessage('read');
 const rSec = await phase();
 const read = tier.disk.stats.bytesRead - readBefore;
@@ -146,7 +153,8 @@ const gb = (b: number, sec: number): string => (b / sec / 1e9).toFixed(2);
 console.log(`values: ${n} x ${size >> 20} MiB; disk writes ${(written / 2 ** 20).toFixed(0)} MiB at ${gb(written, wSec)} GB/s (end to end: SET + demotion)`);
 console.log(`tier prefetch ${(pfBytes / 2 ** 20).toFixed(0)} MiB at ${(pfBytes / pfSec / 1e9).toFixed(2)} GB/s (disk read + install, no network; ${cold ? 'page cache dropped first' : 'from the page cache'})`);
 console.log(`disk reads ${(read / 2 ** 20).toFixed(0)} MiB at ${gb(read, rSec)} GB/s (end to end: GET through the server)`);
-console.log(`event loop: longest stall by the 1 ms probe ${worst.toFixed(1)} ms; monitorEventLoopDelay max ${(Math.max(h.max, maxBefore) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms`);
+const ms = (x: number): string => x.toFixed(1);
+console.log(`event loop: longest stall by the 1 ms probe ${ms(Math.max(worst.write, worst.prefetch, worst.read))} ms (write ${ms(worst.write)}, prefetch ${ms(worst.prefetch)}, read ${ms(worst.read)}); monitorEventLoopDelay max ${(Math.max(h.max, maxBefore) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms`);
 console.log(`blocking loads: ${tier.counters.syncLoads}`);
 await worker.terminate();
 await s.stop();

@@ -128,9 +128,9 @@ export class Engine {
     const tier = this.tier;
     if (tier !== null) {
       // Demotions in flight free their bytes when their I/O ends (as Redis's
-      // lazyfree): they count as progress, up to a bound past which writes
-      // are refused until the disk catches up.
-      if (tier.pendingBytes > tier.options.pendingMax) return EvictResult.FAIL;
+      // lazyfree): they count as progress, up to a bound past which the
+      // server holds writes until the disk catches up.
+      if (tier.backlogged) return EvictResult.FAIL;
       used -= tier.pendingBytes;
       if (used <= this.maxMemory) return EvictResult.OK;
     }

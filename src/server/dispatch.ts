@@ -51,6 +51,8 @@ export interface DispatchHooks {
   afterCall(target: DispatchTarget, entry: CommandEntry, args: Args, durationUs: number): void;
   /** With tiering on: true when the command was held until its tiered values are loaded (./tier-wait.ts). */
   holdForTier(target: DispatchTarget, entry: CommandEntry, args: Args): boolean;
+  /** With tiering on: true when a write refused for demotions in flight waits for them instead (./tier-wait.ts). */
+  holdForDrain(target: DispatchTarget, args: Args): boolean;
 }
 
 /** Redis sanitises error text: CR and LF become spaces; C strings stop at NUL. */
@@ -184,6 +186,7 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
   } else {
     const engine = t.ctx.engine;
     if (engine.maxMemory > 0 && engine.evict() !== EvictResult.OK && entry.denyOom) {
+      if (engine.tier !== null && hooks.holdForDrain(t, args)) return;
       reject(t, stats, entry, OOM);
       return;
     }

@@ -40,7 +40,7 @@ import type { AofManager } from '../persistence/aof/manager.js';
 import type { Propagator } from '../persistence/aof/propagate.js';
 import { startAof, stopAof, type AofHooks } from '../persistence/aof/bind.js';
 import { createTier } from './tier-setup.js';
-import { holdForTier } from './tier-wait.js';
+import { holdForDrain, holdForTier } from './tier-wait.js';
 
 const PROTECTED_MODE_MESSAGE =
   "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
@@ -353,6 +353,10 @@ export class Server implements ServerHandle, DispatchHooks {
 
   holdForTier(t: DispatchTarget, entry: CommandEntry, args: Args): boolean {
     return holdForTier(this, t as Connection, entry, args);
+  }
+
+  holdForDrain(t: DispatchTarget, args: Args): boolean {
+    return holdForDrain(this, t as Connection, args);
   }
 
   // ---- ServerHandle ------------------------------------------------------

@@ -4,7 +4,8 @@
  * clients served), the loads run on the libuv pool, then the command is
  * dispatched again. Commands that do not read values (EXISTS, TTL, DEL...)
  * never wait; commands whose keys the table cannot locate fall back to the
- * keyspace's blocking load.
+ * keyspace's blocking load. A write refused while demotions are backlogged
+ * waits the same way for the disk to catch up.
  */
 import type { Args } from '../commands/args.js';
 import type { CommandEntry } from '../commands/table.js';
@@ -60,10 +61,28 @@ export function holdForTier(server: Server, conn: Connection, entry: CommandEntr
     }
   }
   if (loads === null) return false;
+  holdUntil(server, conn, args, Promise.all(loads));
+  return true;
+}
+
+/**
+ * Dispatch's hook for a write refused only because demotions in flight are
+ * over their bound: the client waits for the disk to catch up instead of
+ * getting -OOM, then the command runs again (and may wait again).
+ */
+export function holdForDrain(server: Server, conn: Connection, args: Args): boolean {
+  const tier = server.engine.tier;
+  if (tier === null || !tier.backlogged) return false;
+  holdUntil(server, conn, args, tier.whenDrained());
+  return true;
+}
+
+/** Holds the client like a blocked one until `wait` settles, then runs its command again. */
+function holdUntil(server: Server, conn: Connection, args: Args, wait: Promise<unknown>): void {
   const own = args.detach();
   const enabled = conn.writer.enabled;
   const w = server.blocking.holdClient(conn);
-  void Promise.all(loads).then(() => {
+  void wait.then(() => {
     if (!server.blocking.releaseClient(w) || conn.closed) return;
     rerunning = true;
     try {
@@ -73,5 +92,4 @@ export function holdForTier(server: Server, conn: Connection, entry: CommandEntr
     }
     conn.resumeInput();
   });
-  return true;
 }

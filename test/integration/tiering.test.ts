@@ -132,6 +132,43 @@ test('a GET waiting on the disk does not hold the event loop: another client is 
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('writes while demotions are backlogged wait for the disk instead of getting -OOM', async () => {
+  const dir = tmp();
+  const { s, c } = await boot(dir, ['--tier-compression', 'none']);
+  const tier = s.server.engine.tier!;
+  await fill(c, 8);
+  await settle(c);
+  // Hold every disk write until the gate opens, with no room for bytes in flight.
+  tier.options.pendingMax = 0;
+  const append = tier.disk.append.bind(tier.disk);
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  tier.disk.append = async (...a) => {
+    await gate;
+    return append(...a);
+  };
+  const vals = [noisy(100), noisy(101), noisy(102), noisy(103)];
+  let answered = 0;
+  const sets = vals.map((v, i) => c.call('SET', `w${i}`, v).finally(() => answered++));
+  const other = await RawClient.connect(s.port);
+  // The first SET demoted a value whose write is gated: the next one waits, and the server still answers others.
+  while ((await info(other, 'clients')).blocked_clients !== '1') {
+    assert.ok(answered < vals.length, `every SET answered while the disk was held: ${String(await Promise.all(sets))}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  assert.equal(await other.call('PING'), 'PONG');
+  open();
+  assert.deepEqual(await Promise.all(sets), ['OK', 'OK', 'OK', 'OK']);
+  await settle(c);
+  tier.options.pendingMax = 64 * MIB;
+  for (let i = 0; i < vals.length; i++) assert.ok((await c.call('GET', `w${i}`) as Buffer).equals(vals[i]!), `w${i}`);
+  assert.equal((await info(c, 'stats')).evicted_keys, '0');
+  other.close();
+  c.close();
+  await s.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('EXISTS, TYPE, TTL and EXPIRE leave a tiered key on disk; DEL, expiry and overwrite drop its record', async () => {
   const dir = tmp();
   const { s, c } = await boot(dir, ['--tier-compression', 'none']);

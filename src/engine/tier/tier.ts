@@ -23,7 +23,7 @@ export interface TierOptions {
   minSize: number;
   /** Budget of compressed bytes in RAM (tier-ram-compressed-max; 0 = skip that tier). */
   ramMax: number;
-  /** Above this many bytes in flight, eviction reports failure (writes get -OOM) until I/O catches up. */
+  /** Above this many bytes in flight, eviction reports failure (server writes wait) until I/O catches up. */
   pendingMax: number;
   /** tier-disk-max; 0 = no limit. */
   diskMax: number;
@@ -54,6 +54,8 @@ export class Tier implements TierOwner {
   /** Settled compressed values, oldest first (the spill order). */
   private readonly compressed = new Set<TierRef>();
   private compressedBytes = 0;
+  /** Resolvers of whenDrained(). */
+  private drainWaiters: (() => void)[] = [];
   /** Told of keys the disk budget evicted (the engine counts them). */
   onDiskEvict: (() => void) | null = null;
   warn: (msg: string, err?: unknown) => void = () => {};
@@ -308,6 +310,17 @@ export class Tier implements TierOwner {
     this.disk.finishRecovery(found);
   }
 
+  /** Whether the bytes in flight are over their bound (eviction then fails). */
+  get backlogged(): boolean {
+    return this.pendingBytes > this.options.pendingMax;
+  }
+
+  /** Resolves once the bytes in flight are back within their bound. */
+  whenDrained(): Promise<void> {
+    if (!this.backlogged) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
   /** Closes the disk tier once pending record updates are on disk. */
   close(): Promise<void> {
     return this.disk.close();
@@ -327,5 +340,10 @@ export class Tier implements TierOwner {
     if (ref.inflight) this.pendingBytes -= d.length;
     ref.data = null;
     ref.inflight = false;
+    if (this.drainWaiters.length !== 0 && !this.backlogged) {
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const w of waiters) w();
+    }
   }
 }
