@@ -8,6 +8,10 @@
  * fresh buffers used to force a mark-compact) and spares the page faults of
  * new memory, as Redis's allocator reuses freed pages.
  *
+ * The memory is SharedArrayBuffers, so that a thread can read a value
+ * without a copy (the disk tier's checksums, ../tier/crc-thread.ts); to
+ * the rest of the process they are plain Buffers.
+ *
  * A returned buffer waits one event-loop turn before reuse, because the
  * parser that filled it may still be parsing the rest of that read from it.
  * A reply written by reference pins its buffer instead of exposing it (the
@@ -29,14 +33,14 @@ const REUSE_SLACK = 1.125;
 
 export class BigBuffers {
   /** Pool buffers that only their current owner has seen. */
-  private readonly fresh = new WeakSet<ArrayBuffer>();
+  private readonly fresh = new WeakSet<ArrayBufferLike>();
   /** Pooled buffers, oldest first: the oldest go when the pool is full. */
-  private idle: ArrayBuffer[] = [];
+  private idle: ArrayBufferLike[] = [];
   /** Socket writes in flight per fresh buffer. */
-  private readonly pins = new Map<ArrayBuffer, number>();
+  private readonly pins = new Map<ArrayBufferLike, number>();
   /** Fresh buffers released while pinned: recycled at their last unpin. */
-  private readonly doomed = new Set<ArrayBuffer>();
-  private retired: ArrayBuffer[] = [];
+  private readonly doomed = new Set<ArrayBufferLike>();
+  private retired: ArrayBufferLike[] = [];
   private flushScheduled = false;
   private pooledBytes = 0;
   private takenSinceTrim = false;
@@ -65,9 +69,9 @@ export class BigBuffers {
       this.fresh.add(ab);
       return Buffer.from(ab);
     }
-    const b = Buffer.allocUnsafeSlow(size);
-    this.fresh.add(b.buffer as ArrayBuffer);
-    return b;
+    const ab = new SharedArrayBuffer(size);
+    this.fresh.add(ab);
+    return Buffer.from(ab);
   };
 
   /** Someone other than the owner read bytes of this buffer: it is never recycled. */
@@ -80,13 +84,13 @@ export class BigBuffers {
    * caller must unpin() its ArrayBuffer once the write completed or failed.
    */
   pin(b: Uint8Array): boolean {
-    const ab = b.buffer as ArrayBuffer;
+    const ab = b.buffer;
     if (!this.fresh.has(ab)) return false;
     this.pins.set(ab, (this.pins.get(ab) ?? 0) + 1);
     return true;
   }
 
-  unpin(ab: ArrayBuffer): void {
+  unpin(ab: ArrayBufferLike): void {
     const n = this.pins.get(ab);
     if (n === undefined) return;
     if (n > 1) {
@@ -99,13 +103,13 @@ export class BigBuffers {
 
   /** The owner lets go of `b`: recycled after this turn (and its pinned writes) if nobody else saw it. */
   release(b: Uint8Array): void {
-    const ab = b.buffer as ArrayBuffer;
+    const ab = b.buffer;
     if (!this.fresh.has(ab)) return;
     if (this.pins.has(ab)) this.doomed.add(ab);
     else this.retire(ab);
   }
 
-  private retire(ab: ArrayBuffer): void {
+  private retire(ab: ArrayBufferLike): void {
     this.fresh.delete(ab);
     this.retired.push(ab);
     if (this.flushScheduled) return;
@@ -142,5 +146,5 @@ export class BigBuffers {
   };
 }
 
-/** The process's pool: buffers are plain memory, shared by every server and engine in it. */
+/** The process's pool, shared by every server and engine in it. */
 export const bigBuffers = new BigBuffers();

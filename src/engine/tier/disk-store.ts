@@ -254,9 +254,15 @@ export class DiskStore {
     if (head === null) return null;
     const recLen = HEADER + klen + head.stored;
     if (at + recLen > len) return null;
-    const v = Buffer.allocUnsafeSlow(head.stored);
-    await file.read(v, at + HEADER + klen);
-    if ((await crcOf(v)) !== head.valueCrc) return null;
+    // Pool memory, so a big value's checksum runs on the CRC thread.
+    const mem = bigBuffers.take(head.stored);
+    try {
+      const v = mem.subarray(0, head.stored);
+      await file.read(v, at + HEADER + klen);
+      if ((await crcOf(v)) !== head.valueCrc) return null;
+    } finally {
+      bigBuffers.release(mem);
+    }
     return { head, key: hk.subarray(HEADER), len: recLen };
   }
 

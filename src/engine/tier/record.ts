@@ -14,6 +14,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { setImmediate as turn } from 'node:timers/promises';
+import { crcOffThread } from './crc-thread.js';
 
 export const MAGIC = 0x3152544e; // 'NTR1' little-endian
 export const VERSION = 1;
@@ -87,11 +88,24 @@ export function announcedKeyLength(b: Buffer): number {
   return b.length >= HEADER && b.readUInt32LE(0) === MAGIC ? b.readUInt32LE(8) : 0;
 }
 
-/** CRC slice per turn: 2 MiB is about 0.5 ms, so a 32 MiB value never holds the loop for long (one call: 8.6 ms). */
+/** CRC slice per turn: 2 MiB is about 0.3 ms, so a 32 MiB value never holds the loop for long (one call: 5 ms). */
 const CRC_SLICE = 2 << 20;
 
-/** zlib CRC-32 of `v`, a slice per event-loop turn. */
+/** From this size a value in shared memory is checksummed on the CRC thread (a message each way costs ~0.1 ms). */
+const OFF_THREAD_MIN = 1 << 20;
+
+/** zlib CRC-32 of `v`: on the CRC thread when it is big and shared, else here a slice per event-loop turn. */
 export async function crcOf(v: Uint8Array): Promise<number> {
+  if (v.length >= OFF_THREAD_MIN) {
+    const p = crcOffThread(v);
+    if (p !== null) {
+      try {
+        return await p;
+      } catch {
+        // The thread died (out of memory?): the checksum is computed here.
+      }
+    }
+  }
   let c = 0;
   for (let at = 0; at < v.length; at += CRC_SLICE) {
     if (at > 0) await turn();

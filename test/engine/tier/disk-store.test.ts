@@ -11,7 +11,10 @@ import path from 'node:path';
 import { DiskStore, type DiskOwner } from '../../../src/engine/tier/disk-store.js';
 import { nodeSegmentDir } from '../../../src/engine/tier/files.js';
 import { TierRef, TierState, type TierOwner } from '../../../src/engine/tier/tier-ref.js';
-import { HEADER, decodeHead, encodeHead } from '../../../src/engine/tier/record.js';
+import { HEADER, crcOf, decodeHead, encodeHead } from '../../../src/engine/tier/record.js';
+import { crcOffThread } from '../../../src/engine/tier/crc-thread.js';
+import { bigBuffers } from '../../../src/engine/arena/big-buffers.js';
+import { crc32 } from 'node:zlib';
 import { Codec, compress, decompress, decompressSync } from '../../../src/engine/tier/codec.js';
 
 const owner: TierOwner = { dropped: () => {}, loadSync: () => Buffer.alloc(0), promoted: () => {}, expireChanged: () => {} };
@@ -135,6 +138,42 @@ test('recovery finds live records, skips dead ones and truncates a torn last rec
   store = f.open();
   assert.deepEqual(await store.scan(), []);
   assert.equal(fs.statSync(file).size, 0);
+  store.close();
+  f.done();
+});
+
+test('big values in pool memory are checksummed on the CRC thread, with the same result as zlib here', async () => {
+  const plain = value(3 << 20, 7);
+  const shared = bigBuffers.take(plain.length).subarray(0, plain.length);
+  plain.copy(shared);
+  assert.ok(shared.buffer instanceof SharedArrayBuffer);
+  assert.equal(crcOffThread(plain), null);
+  assert.equal(await crcOffThread(shared.subarray(5, 2_000_005)), crc32(plain.subarray(5, 2_000_005)) >>> 0);
+  // Several at once come back to their own callers.
+  const parts = [0, 1, 2, 3].map((i) => shared.subarray(i * 700_000, (i + 1) * 700_000 + 13));
+  assert.deepEqual(await Promise.all(parts.map((p) => crcOffThread(p))), parts.map((p) => crc32(p) >>> 0));
+  assert.equal(await crcOf(shared), crc32(plain) >>> 0);
+  assert.equal(await crcOf(plain), crc32(plain) >>> 0);
+  assert.equal(await crcOf(Buffer.alloc(0)), 0);
+  bigBuffers.release(shared);
+});
+
+test('recovery checks a big record\'s value, read into pool memory, and refuses a flipped byte in it', async () => {
+  const f = fixture(0, 8 << 20);
+  let store = f.open();
+  const big = value(3 << 20, 9);
+  await put(store, 'big', big, 0);
+  store.close();
+  store = f.open();
+  assert.deepEqual((await store.scan()).map((r) => r.key.toString()), ['big']);
+  store.close();
+  const seg = fs.readdirSync(f.dir).find((n) => n.endsWith('.ntier'))!;
+  const file = path.join(f.dir, seg);
+  const bytes = fs.readFileSync(file);
+  bytes[bytes.length - 100] ^= 0x01;
+  fs.writeFileSync(file, bytes);
+  store = f.open();
+  assert.deepEqual(await store.scan(), []);
   store.close();
   f.done();
 });
