@@ -19,5 +19,6 @@ const files = [];
   }
 })(join(root, 'dist', 'test'));
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...flags, ...selected], { stdio: 'inherit', cwd: root });
+// --test-force-exit: a failing test that leaves a server running must fail the run, not hang it.
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-force-exit', ...flags, ...selected], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

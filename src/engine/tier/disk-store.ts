@@ -90,6 +90,10 @@ export class DiskStore {
   private nextId = 1;
   private seq = 1;
   private compacting = false;
+  /** Set by close(): no segment is reserved or opened after it. */
+  private closed = false;
+  /** Record writes in flight, which close() lets finish. */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     private readonly dir: SegmentDir,
@@ -114,7 +118,7 @@ export class DiskStore {
     if (at === null) return false;
     const [seg, off] = at;
     try {
-      await seg.file.write([head, stored], off);
+      await this.tracked(seg.file.write([head, stored], off));
     } finally {
       seg.writing--;
     }
@@ -230,6 +234,11 @@ export class DiskStore {
 
   /** Closes the segment files once their pending record updates are written (a restart reads them). */
   async close(): Promise<void> {
+    // No segment is opened after this (an append whose checksum was still
+    // on the CRC thread used to roll a new one after close), and writes
+    // already placed finish before their files close.
+    this.closed = true;
+    await Promise.allSettled([...this.writes]);
     const segs = this.segs.splice(0);
     await Promise.all(segs.map((s) => s.patches));
     for (const s of segs) {
@@ -279,6 +288,7 @@ export class DiskStore {
 
   /** Reserves `len` bytes at the end of the active segment, dropping old segments over budget; null when it cannot fit. */
   private reserve(len: number): [Segment, number] | null {
+    if (this.closed) return null;
     const max = this.options.maxBytes;
     if (max > 0 && len > max) return null;
     let active = this.segs[this.segs.length - 1];
@@ -300,6 +310,12 @@ export class DiskStore {
     active.writing++;
     this.stats.fileBytes += len;
     return [active, off];
+  }
+
+  /** A record write that close() lets finish. */
+  private tracked(w: Promise<void>): Promise<void> {
+    this.writes.add(w);
+    return w.finally(() => this.writes.delete(w));
   }
 
   private roll(): Segment {
@@ -380,7 +396,7 @@ export class DiskStore {
           if (at === null) break;
           [dst, off] = at;
           try {
-            await dst.file.write([fresh, whole.subarray(HEADER + head.klen)], off);
+            await this.tracked(dst.file.write([fresh, whole.subarray(HEADER + head.klen)], off));
           } finally {
             dst.writing--;
           }

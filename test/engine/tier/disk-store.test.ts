@@ -178,6 +178,22 @@ test('recovery checks a big record\'s value, read into pool memory, and refuses 
   f.done();
 });
 
+test('an append still checksumming when the store closes opens no segment after close', async () => {
+  const f = fixture(0, 8 << 20);
+  const store = f.open();
+  const big = value(3 << 20, 4);
+  const shared = bigBuffers.take(big.length).subarray(0, big.length);
+  big.copy(shared);
+  const ref = new TierRef(owner, null, Buffer.from('late'), big.length, null);
+  // The checksum goes to the CRC thread, so close() runs while append() waits for it.
+  const appended = store.append(ref, shared, Codec.NONE, 0, 0);
+  await store.close();
+  assert.equal(await appended, false);
+  assert.deepEqual(fs.readdirSync(f.dir).filter((n) => n.endsWith('.ntier')), []);
+  bigBuffers.release(shared);
+  f.done();
+});
+
 test('discard removes every segment file and nothing else', async () => {
   const f = fixture();
   const store = f.open();
