@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { Args } from '../../commands/args.js';
 import type { Logger } from '../../observability/log.js';
 import { STEP_KEYS } from '../rdb/rdb-load.js';
+import { runFileStepsPaused } from '../file-steps.js';
 import { Frame, FrameReader } from './reader.js';
 import type { Replayer } from './replay.js';
 
@@ -49,18 +50,8 @@ export interface LoadFileOptions {
 }
 
 /** Replays one file into `replay`, awaiting `pause` between steps. */
-export async function loadAofFile(replay: Replayer, o: LoadFileOptions, pause: () => Promise<void>): Promise<LoadStatus> {
-  const fd = fs.openSync(o.path, 'r');
-  try {
-    const steps = loadSteps(fd, replay, o);
-    for (;;) {
-      const s = steps.next();
-      if (s.done === true) return s.value;
-      await pause();
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+export function loadAofFile(replay: Replayer, o: LoadFileOptions, pause: () => Promise<void>): Promise<LoadStatus> {
+  return runFileStepsPaused(o.path, (fd) => loadSteps(fd, replay, o), pause);
 }
 
 function* loadSteps(fd: number, replay: Replayer, o: LoadFileOptions): Generator<void, LoadStatus, void> {

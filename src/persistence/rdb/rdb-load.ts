@@ -10,6 +10,7 @@ import { crc64Update, crc64BigInt, type Crc64 } from './crc64.js';
 import { RdbOpcode } from './rdb-file.js';
 import { BadData, ENC_INT16, ENC_INT32, ENC_INT8, ENC_LZF, RDB_VERSION, RdbReader, readValue, type RdbValue } from './rdb-object.js';
 import { lzfDecompressInto } from './lzf.js';
+import { runFileSteps, runFileStepsPaused } from '../file-steps.js';
 
 /** A file that is not a well-formed RDB file; `offset` is where the failing record starts. */
 export class RdbFormatError extends Error {
@@ -207,16 +208,7 @@ function fileSteps(fd: number, visitor: RdbVisitor, options: RdbParseOptions): G
 
 /** Reads the RDB file at `path`, calling the visitor for every AUX field, database change and key. */
 export function parseRdbFile(path: string, visitor: RdbVisitor, options: RdbParseOptions = {}): RdbParseResult {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const steps = fileSteps(fd, visitor, options);
-    for (;;) {
-      const s = steps.next();
-      if (s.done === true) return s.value;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  return runFileSteps(path, (fd) => fileSteps(fd, visitor, options));
 }
 
 /**
@@ -224,18 +216,8 @@ export function parseRdbFile(path: string, visitor: RdbVisitor, options: RdbPars
  * loading at startup answers clients (-LOADING) meanwhile, as Redis's
  * processEventsWhileBlocked() does.
  */
-export async function parseRdbFileAsync(path: string, visitor: RdbVisitor, pause: () => Promise<void>, options: RdbParseOptions = {}): Promise<RdbParseResult> {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const steps = fileSteps(fd, visitor, options);
-    for (;;) {
-      const s = steps.next();
-      if (s.done === true) return s.value;
-      await pause();
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+export function parseRdbFileAsync(path: string, visitor: RdbVisitor, pause: () => Promise<void>, options: RdbParseOptions = {}): Promise<RdbParseResult> {
+  return runFileStepsPaused(path, (fd) => fileSteps(fd, visitor, options), pause);
 }
 
 /** Keys parsed between two pauses of parseRdbFileAsync(). */
