@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './clock.js';
 import { Database, type KeyspaceStats } from './keyspace.js';
 import type { KeyEvents, KeyWatcher, ReadySignal } from './watch.js';
 import { AccessMode, lfuMinutes, lruClock } from './eviction/access.js';
+import { GhostFilter } from './eviction/ghost.js';
 import { Evictor, parsePolicy, type EvictionPolicy } from './eviction/evict.js';
 import type { Tier } from './tier/tier.js';
 import { demotable } from './tier/tier-ref.js';
@@ -40,6 +41,9 @@ export class Engine {
     lfuMinutes: 0,
     lfuLogFactor: 10,
     lfuDecayTime: 1,
+    promotions: 0,
+    atCapacity: false,
+    ghost: null,
     hits: 0,
     misses: 0,
     expiredKeys: 0,
@@ -92,6 +96,7 @@ export class Engine {
   setPolicy(name: string): void {
     this.policyInForce = parsePolicy(name);
     this.stats.mode = this.policyInForce.mode;
+    this.stats.ghost = this.policyInForce.kind === 'adaptive' ? (this.stats.ghost ?? new GhostFilter()) : null;
     this.evictor.reset();
   }
 
@@ -123,6 +128,7 @@ export class Engine {
     if (this.maxMemory <= 0) return EvictResult.OK;
     let used = this.usedMemory();
     this.notePressure(used);
+    this.stats.atCapacity = used > this.maxMemory - (this.maxMemory >>> 6);
     if (used <= this.maxMemory) return EvictResult.OK;
     if (this.policyInForce.kind === 'none') return EvictResult.FAIL;
     const tier = this.tier;

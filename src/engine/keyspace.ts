@@ -425,7 +425,7 @@ export class Database extends KeyReads {
         access = this.stats.mode === AccessMode.FIFO ? old : touched(old, this.stats);
       }
     } else if (access < 0) {
-      access = initialAccess(this.stats);
+      access = initialAccess(this.stats, this.newHash);
     }
     const ref = this.items.write(oldRef, kbuf, ks, ke, typeEnc, expire, access, vsrc, vs, vlen, obj);
     if (this.snap !== null) this.snap.mark(ref);

@@ -5,10 +5,12 @@
  *   LRU      seconds clock (24 bits), refreshed on access; also what noeviction,
  *            *-random and volatile-ttl keep, so OBJECT IDLETIME works there
  *   LFU      minutes (16 bits) << 8 | logarithmic counter (8 bits), as Redis
- *   ADAPTIVE freq (2 bits) << 22 | seconds clock (22 bits): the counter the
- *            adaptive policy ranks by, plus the last access for IDLETIME
+ *   ADAPTIVE freq (2 bits) << 22 | main (1 bit) << 21 | seconds clock (21
+ *            bits): the counter the adaptive policy ranks by, whether the key
+ *            was ever read since it came in, and the last access for IDLETIME
  *   FIFO     the insertion time (seconds, 24 bits), never refreshed
  */
+import type { GhostFilter } from './ghost.js';
 
 export const enum AccessMode {
   LRU = 0,
@@ -20,7 +22,10 @@ export const enum AccessMode {
 /** Redis's LFU_INIT_VAL: new keys start above zero so they are not evicted at once. */
 export const LFU_INIT_VAL = 5;
 export const LRU_CLOCK_MAX = (1 << 24) - 1;
-const CLOCK22 = (1 << 22) - 1;
+/** Adaptive mode's access field: freq (2 bits) << 22 | MAIN | seconds clock (21 bits). */
+export const ADAPTIVE_CLOCK = (1 << 21) - 1;
+/** Set on a key's first read since it came in: from then on it is in the "main" part (S3-FIFO's main queue). */
+export const ADAPTIVE_MAIN = 1 << 21;
 
 /** Clocks and settings shared by all databases (the engine refreshes the clocks from its cron). */
 export interface AccessState {
@@ -32,7 +37,20 @@ export interface AccessState {
   lfuLogFactor: number;
   /** Minutes per counter decrement (0 = never decay). */
   lfuDecayTime: number;
+  /**
+   * Adaptive mode: first reads of keys since they came in, made while the
+   * cache was full and not yet spent by eviction (at most
+   * MAX_AGING_CREDIT). Eviction ages survivors only against these: see evict.ts.
+   */
+  promotions: number;
+  /** Whether used memory was within 1/64 of maxmemory at the last check. */
+  atCapacity: boolean;
+  /** Adaptive mode: keys evicted before they were read (null under other policies). */
+  ghost: GhostFilter | null;
 }
+
+/** Promotions eviction may bank: a short burst, not a backlog from hours ago. */
+export const MAX_AGING_CREDIT = 64;
 
 export function lruClock(ms: number): number {
   return Math.floor(ms / 1000) & LRU_CLOCK_MAX;
@@ -42,13 +60,18 @@ export function lfuMinutes(ms: number): number {
   return Math.floor(ms / 60000) & 65535;
 }
 
-/** Access field of a new item. */
-export function initialAccess(s: AccessState): number {
+/** Access field of a new item whose key hashes to `h`. */
+export function initialAccess(s: AccessState, h: number): number {
   switch (s.mode) {
     case AccessMode.LFU:
       return (s.lfuMinutes << 8) | LFU_INIT_VAL;
     case AccessMode.ADAPTIVE:
-      return s.lru & CLOCK22;
+      // A ghost returning goes straight to the main part, which makes room there.
+      if (s.ghost !== null && s.ghost.recall(h)) {
+        if (s.atCapacity && s.promotions < MAX_AGING_CREDIT) s.promotions++;
+        return ADAPTIVE_MAIN | (s.lru & ADAPTIVE_CLOCK);
+      }
+      return s.lru & ADAPTIVE_CLOCK;
     default:
       return s.lru;
   }
@@ -63,7 +86,8 @@ export function touched(old: number, s: AccessState): number {
     }
     case AccessMode.ADAPTIVE: {
       const freq = old >>> 22;
-      return ((freq < 3 ? freq + 1 : 3) << 22) | (s.lru & CLOCK22);
+      if ((old & ADAPTIVE_MAIN) === 0 && s.atCapacity && s.promotions < MAX_AGING_CREDIT) s.promotions++;
+      return ((freq < 3 ? freq + 1 : 3) << 22) | ADAPTIVE_MAIN | (s.lru & ADAPTIVE_CLOCK);
     }
     case AccessMode.FIFO:
       return old;
@@ -91,9 +115,9 @@ export function lfuLogIncr(counter: number, factor: number): number {
 /** Seconds since the last access (or insertion under FIFO), as OBJECT IDLETIME reports. */
 export function idleSeconds(access: number, s: AccessState): number {
   if (s.mode === AccessMode.ADAPTIVE) {
-    const then = access & CLOCK22;
-    const now = s.lru & CLOCK22;
-    return now >= then ? now - then : now + (CLOCK22 - then);
+    const then = access & ADAPTIVE_CLOCK;
+    const now = s.lru & ADAPTIVE_CLOCK;
+    return now >= then ? now - then : now + (ADAPTIVE_CLOCK - then);
   }
   return s.lru >= access ? s.lru - access : s.lru + (LRU_CLOCK_MAX - access);
 }

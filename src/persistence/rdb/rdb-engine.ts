@@ -14,7 +14,7 @@ import { ZView, zsetLimits, zsetStore } from '../../engine/types/zset.js';
 import { hashForEach, hashWriter, type HashLimits } from '../../engine/types/hash.js';
 import { putStringAt } from '../../engine/types/string.js';
 import type { RdbValue } from './rdb-object.js';
-import { AccessMode, LRU_CLOCK_MAX, type AccessState } from '../../engine/eviction/access.js';
+import { AccessMode, LRU_CLOCK_MAX, type AccessState, ADAPTIVE_CLOCK } from '../../engine/eviction/access.js';
 
 /** The config a load needs (the caller reads it, so this module knows no config). */
 export interface LoadLimits {
@@ -202,8 +202,7 @@ export function setAccessFromRdb(db: Database, s: AccessState, pos: number, freq
   }
   if (idle < 0) return;
   if (s.mode === AccessMode.ADAPTIVE) {
-    // The adaptive field keeps a 22-bit seconds clock under 2 bits of frequency.
-    const clock = (1 << 22) - 1;
+    const clock = ADAPTIVE_CLOCK;
     const abs = ((s.lru & clock) - (idle % (clock + 1)) + clock + 1) & clock;
     db.setAccessTime(pos, (db.accessTime(pos) & ~clock) | abs);
     return;
