@@ -50,7 +50,12 @@ export interface AccessState {
 }
 
 /** Promotions eviction may bank: a short burst, not a backlog from hours ago. */
-export const MAX_AGING_CREDIT = 64;
+const MAX_AGING_CREDIT = 64;
+
+/** Banks one aging round for eviction: a key entered the main part while the cache was full. */
+function notePromotion(s: AccessState): void {
+  if (s.atCapacity && s.promotions < MAX_AGING_CREDIT) s.promotions++;
+}
 
 export function lruClock(ms: number): number {
   return Math.floor(ms / 1000) & LRU_CLOCK_MAX;
@@ -68,7 +73,7 @@ export function initialAccess(s: AccessState, h: number): number {
     case AccessMode.ADAPTIVE:
       // A ghost returning goes straight to the main part, which makes room there.
       if (s.ghost !== null && s.ghost.recall(h)) {
-        if (s.atCapacity && s.promotions < MAX_AGING_CREDIT) s.promotions++;
+        notePromotion(s);
         return ADAPTIVE_MAIN | (s.lru & ADAPTIVE_CLOCK);
       }
       return s.lru & ADAPTIVE_CLOCK;
@@ -86,7 +91,7 @@ export function touched(old: number, s: AccessState): number {
     }
     case AccessMode.ADAPTIVE: {
       const freq = old >>> 22;
-      if ((old & ADAPTIVE_MAIN) === 0 && s.atCapacity && s.promotions < MAX_AGING_CREDIT) s.promotions++;
+      if ((old & ADAPTIVE_MAIN) === 0) notePromotion(s);
       return ((freq < 3 ? freq + 1 : 3) << 22) | ADAPTIVE_MAIN | (s.lru & ADAPTIVE_CLOCK);
     }
     case AccessMode.FIFO:
