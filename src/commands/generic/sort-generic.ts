@@ -19,6 +19,7 @@ import { SetView } from '../../engine/types/set.js';
 import { ZView, zsetConvert } from '../../engine/types/zset.js';
 import { HashRef, hashGet } from '../../engine/types/hash.js';
 import { listFill } from '../list/list-generic.js';
+import { pqsort } from './pqsort.js';
 
 const CONVERSION_ERROR = "ERR One or more scores can't be converted into double";
 
@@ -247,7 +248,7 @@ export function sortGeneric(ctx: CommandContext, args: Args, reply: Reply, reado
     }
     const bypattern = sortby !== null;
     const sign = desc ? -1 : 1;
-    items.sort((a, b) => {
+    const compare = (a: SortItem, b: SortItem): number => {
       let c: number;
       if (!alpha) {
         c = a.score > b.score ? 1 : a.score < b.score ? -1 : compareBytes(a.obj, b.obj);
@@ -258,7 +259,10 @@ export function sortGeneric(ctx: CommandContext, args: Args, reply: Reply, reado
         c = store ? compareBytes(a.obj, b.obj) : collate(a.obj, b.obj);
       }
       return c * sign;
-    });
+    };
+    // As Redis: glibc's qsort (a merge sort, so stable) unless a BY pattern sorts only the LIMIT's range.
+    if (bypattern && (start !== 0 || end !== vectorLen - 1)) pqsort(items, compare, start, end);
+    else items.sort(compare);
   }
 
   const count = end - start + 1;

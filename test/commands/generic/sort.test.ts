@@ -389,6 +389,18 @@ const cases: Case[] = [
       [["SORT", "h"], "-ERR One or more scores can't be converted into double\r\n"],
     ],
   },
+  {
+    // Redis sorts a BY pattern with a LIMIT by pqsort, a quicksort that is not stable: ties (missing weights) come out in its order.
+    name: "SORT BY pattern ALPHA with LIMIT leaves ties where Redis's partial quicksort does",
+    steps: [
+      [["RPUSH", "tl", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11", "e12"], ":12\r\n"],
+      [["MSET", "w_e3", "b", "w_e7", "a", "w_e10", "a"], "+OK\r\n"],
+      [["SORT", "tl", "BY", "w_*", "ALPHA", "LIMIT", "0", "5"], "*5\r\n$2\r\ne1\r\n$2\r\ne2\r\n$2\r\ne9\r\n$3\r\ne11\r\n$3\r\ne12\r\n"],
+      [["SORT", "tl", "BY", "w_*", "ALPHA", "LIMIT", "2", "4"], "*4\r\n$2\r\ne9\r\n$3\r\ne11\r\n$3\r\ne12\r\n$2\r\ne4\r\n"],
+      [["SORT", "tl", "BY", "w_*", "ALPHA", "LIMIT", "8", "10"], "*4\r\n$2\r\ne8\r\n$3\r\ne10\r\n$2\r\ne7\r\n$2\r\ne3\r\n"],
+      [["SORT", "tl", "BY", "w_*", "ALPHA", "LIMIT", "0", "12"], "*12\r\n$2\r\ne1\r\n$2\r\ne2\r\n$2\r\ne4\r\n$2\r\ne5\r\n$2\r\ne6\r\n$2\r\ne8\r\n$2\r\ne9\r\n$3\r\ne11\r\n$3\r\ne12\r\n$2\r\ne7\r\n$3\r\ne10\r\n$2\r\ne3\r\n"],
+    ],
+  },
 ];
 
 runCases("SORT and SORT_RO", cases);
