@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RawClient, plain } from './resp-client.js';
+import { RawClient, encodeCommand, plain } from './resp-client.js';
 import { freePort } from './server.js';
 
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli/nencache-server.js');
@@ -18,6 +18,8 @@ export interface CrashOptions {
   kills: number;
   fsync: 'always' | 'everysec';
   writers?: number;
+  /** Clients that send 64 SETs of 400-byte values at a time (batches big enough for the off-loop fsync). */
+  pipelined?: number;
   /** Each round lasts between min and max ms before the kill. */
   minMs?: number;
   maxMs?: number;
@@ -92,6 +94,34 @@ async function writer(port: number, id: number, round: number, l: Ledger, stop: 
   }
 }
 
+async function pipelinedWriter(port: number, id: number, round: number, l: Ledger, stop: { done: boolean }): Promise<void> {
+  const c = await RawClient.connect(port);
+  const pad = 'p'.repeat(400);
+  let n = 0;
+  try {
+    while (!stop.done) {
+      const batch: [string, string][] = [];
+      for (let i = 0; i < 64; i++) {
+        n++;
+        const key = `pk${id}:${n % 256}`;
+        const val = `${id}-${round * 1_000_000 + n}-${pad}`;
+        if (!l.sent.has(key)) l.sent.set(key, new Set());
+        l.sent.get(key)!.add(val);
+        batch.push([key, val]);
+      }
+      c.write(Buffer.concat(batch.map(([k, v]) => encodeCommand(['SET', k, v]))));
+      for (const [key, val] of batch) {
+        if (plain(await c.read(10_000)) !== 'OK') return;
+        l.acked.set(key, { val, at: Date.now() });
+      }
+    }
+  } catch {
+    // The kill closes the connection mid-batch: replies not read are not counted.
+  } finally {
+    c.socket.destroy();
+  }
+}
+
 /** The kill time that ended the round in which `at` happened. */
 function killAfter(l: Ledger, at: number): number {
   for (const k of l.killedAt) if (k >= at) return k;
@@ -111,6 +141,7 @@ export async function runCrashes(o: CrashOptions): Promise<CrashReport> {
       proc = await boot(dir, port, o.fsync);
       const stop = { done: false };
       const writers = Array.from({ length: o.writers ?? 4 }, (_, i) => writer(port, i, round, l, stop));
+      for (let i = 0; i < (o.pipelined ?? 2); i++) writers.push(pipelinedWriter(port, 100 + i, round, l, stop));
       await new Promise((r) => setTimeout(r, minMs + Math.random() * (maxMs - minMs)));
       const exited = new Promise((r) => proc!.once('exit', r));
       proc.kill('SIGKILL');

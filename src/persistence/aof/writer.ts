@@ -2,10 +2,15 @@
  * The AOF writer: owns the open incr file and the in-memory tail, and makes
  * replies wait for durability. While the tail holds bytes, every client's
  * output is held (Connection.send); one setImmediate per event-loop turn
- * writes the tail (and, under appendfsync always, fdatasyncs it) and then
- * releases every held client: many clients share one write and one fsync.
- * everysec fdatasyncs off the loop at most once a second; a failed write or
- * fsync turns aof_last_write_status to err until a retry succeeds (Redis 7.0).
+ * writes the tail and releases the held clients: many clients share one
+ * write. Under appendfsync always the turn's batch is an epoch: its clients
+ * are released when an fdatasync that started after the batch was written
+ * completes. That fdatasync runs off the loop, so the next batches are read,
+ * executed and written meanwhile and the next fdatasync covers all of them
+ * (group commit); no reply, not even a read's, leaves while a write it may
+ * have seen is not yet on disk. everysec fdatasyncs off the loop at most once
+ * a second; a failed write or fsync turns aof_last_write_status to err until
+ * a retry succeeds (Redis 7.0).
  */
 import fs from 'node:fs';
 import type { Args } from '../../commands/args.js';
@@ -36,6 +41,13 @@ export interface HeldOutput {
   releaseHeld(): void;
 }
 
+/**
+ * Under always, a batch at least this big is fdatasynced off the loop so the
+ * next batches run meanwhile; a smaller one is fdatasynced on the loop,
+ * where it costs less than the thread handoff.
+ */
+const ASYNC_FSYNC_MIN = 16 * 1024;
+
 /** Redis logs a persistent write error at most this often (AOF_WRITE_LOG_ERROR_RATE). */
 const LOG_ERROR_EVERY_MS = 30_000;
 
@@ -59,7 +71,15 @@ export class AofWriter implements CommandSink {
   size: number;
   /** True from the first byte fed until the turn's batch is written: clients' output is held meanwhile. */
   holding = false;
-  private readonly waiting = new Set<HeldOutput>();
+  /** Held clients and the epoch (batch) of their latest held output. */
+  private readonly waiting = new Map<HeldOutput, number>();
+  /** The always-policy batch being gathered; written batches are below it. */
+  private epoch = 1;
+  /** The last batch written to the file, and the last one known to be on disk. */
+  private writtenEpoch = 0;
+  private durableEpoch = 0;
+  /** Bumped when appends move to another file: an fsync of the old one then proves nothing about the new. */
+  private generation = 0;
   private scheduled = false;
   private readonly fs: AofFs;
   private readonly state: PersistenceState;
@@ -107,7 +127,7 @@ export class AofWriter implements CommandSink {
 
   /** A client has output held until the current batch is durable. */
   hold(c: HeldOutput): void {
-    this.waiting.add(c);
+    this.waiting.set(c, this.epoch);
     this.schedule();
   }
 
@@ -125,32 +145,98 @@ export class AofWriter implements CommandSink {
     setImmediate(() => this.flushBatch());
   }
 
-  /** One turn's batch: write (+ fdatasync under always), then release the held clients. */
+  /** One turn's batch: write it, then release the held clients (under always, once an fdatasync covers it). */
   flushBatch(): void {
     this.scheduled = false;
     if (this.closed) return this.release();
+    const before = this.size;
     const ok = this.writeTail();
-    if (this.policy === 'always' && this.buffer.pending === 0 && this.size !== this.syncedSize) {
-      try {
-        this.fs.fdatasync(this.fd);
-        this.syncedSize = this.size;
-      } catch (err) {
-        // As Redis: acknowledged writes can no longer be promised durable.
-        this.onFatal(`Can't persist AOF for fsync error when the AOF fsync policy is 'always': ${strerror(err)}. Exiting...`);
-        return;
+    if (this.policy === 'always') {
+      if (!ok) return;
+      this.writtenEpoch = this.epoch++;
+      if (!this.fsyncInFlight) {
+        if (this.size === this.syncedSize) return this.releaseUpTo(this.writtenEpoch);
+        if (this.size - before < ASYNC_FSYNC_MIN) return this.syncNow();
       }
-    } else if (this.policy === 'everysec') {
-      this.everysecFsync();
+      this.alwaysFsync();
+      return;
     }
-    if (!ok && this.policy === 'always') return;
+    if (this.policy === 'everysec') this.everysecFsync();
     this.release();
   }
 
+  /** A small batch: fdatasync on the loop, as Redis does, and release it at once. */
+  private syncNow(): void {
+    try {
+      this.fs.fdatasync(this.fd);
+    } catch (err) {
+      this.onFatal(`Can't persist AOF for fsync error when the AOF fsync policy is 'always': ${strerror(err)}. Exiting...`);
+      return;
+    }
+    this.syncedSize = this.size;
+    this.releaseUpTo(this.writtenEpoch);
+  }
+
+  /**
+   * Starts an fdatasync of everything written so far unless one is running
+   * (its completion starts the next): one fsync in flight, each covering
+   * every batch written before it started.
+   */
+  private alwaysFsync(): void {
+    if (this.fsyncInFlight || this.closed) return;
+    this.fsyncInFlight = true;
+    const target = this.size;
+    const epoch = this.writtenEpoch;
+    const generation = this.generation;
+    this.fs.fdatasyncAsync(this.fd, (err) => {
+      this.fsyncInFlight = false;
+      if (this.closed) return;
+      if (generation === this.generation) {
+        if (err !== null) {
+          // As Redis: acknowledged writes can no longer be promised durable.
+          this.onFatal(`Can't persist AOF for fsync error when the AOF fsync policy is 'always': ${strerror(err)}. Exiting...`);
+          return;
+        }
+        this.syncedSize = Math.max(this.syncedSize, target);
+        this.lastFsync = Date.now();
+        this.releaseUpTo(epoch);
+      }
+      this.afterFsync();
+    });
+  }
+
+  /** After any fdatasync: the next one when batches were written meanwhile, else every batch is durable. */
+  private afterFsync(): void {
+    if (this.policy !== 'always') return;
+    if (this.size !== this.syncedSize) this.alwaysFsync();
+    else this.releaseUpTo(this.writtenEpoch);
+  }
+
+  private releaseUpTo(epoch: number): void {
+    if (epoch > this.durableEpoch) this.durableEpoch = epoch;
+    for (const [c, e] of this.waiting) {
+      if (e > epoch) continue;
+      this.waiting.delete(c);
+      c.releaseHeld();
+    }
+    this.settle();
+  }
+
+  /** Output stops being held once nothing written is waiting for its fsync. */
+  private settle(): void {
+    if (this.buffer.pending === 0 && this.waiting.size === 0 && (this.policy !== 'always' || (this.size === this.syncedSize && !this.fsyncInFlight))) {
+      this.holding = false;
+    }
+  }
+
   private release(): void {
+    this.durableEpoch = this.writtenEpoch = this.epoch - 1;
+    if (this.waiting.size !== 0) {
+      const held = [...this.waiting.keys()];
+      this.waiting.clear();
+      for (const c of held) c.releaseHeld();
+    }
     this.holding = false;
-    if (this.waiting.size === 0) return;
-    for (const c of this.waiting) c.releaseHeld();
-    this.waiting.clear();
   }
 
   /** Writes the tail; false when some of it could not be written (it stays for the retry). */
@@ -246,7 +332,8 @@ export class AofWriter implements CommandSink {
         this.fsyncErr = null;
       }
       this.updateStatus();
-      if (this.size !== this.syncedSize) this.everysecFsync();
+      if (this.policy === 'always') this.afterFsync();
+      else if (this.size !== this.syncedSize) this.everysecFsync();
     });
   }
 
@@ -269,6 +356,7 @@ export class AofWriter implements CommandSink {
     this.fd = fd;
     this.size = size;
     this.syncedSize = size;
+    this.generation++;
   }
 
   /** Stops: flushes, fsyncs, forgets timers, then closes the fd (after an fsync still running). */

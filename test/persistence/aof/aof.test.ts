@@ -77,22 +77,55 @@ describe('AOF files', () => {
 
   test('a write acknowledged under appendfsync always was fsynced before its reply', async () => {
     const dir = tmp();
+    // The largest file size an fdatasync had seen written when it started, counted once it completed.
+    let durable = 0;
     let syncs = 0;
-    const fsHook: AofFs = { ...realFs, fdatasync: (fd) => { realFs.fdatasync(fd); syncs++; } };
+    const fsHook: AofFs = {
+      ...realFs,
+      fdatasync: (fd) => {
+        const size = fs.fstatSync(fd).size;
+        realFs.fdatasync(fd);
+        durable = Math.max(durable, size);
+        syncs++;
+      },
+      fdatasyncAsync: (fd, cb) => {
+        const size = fs.fstatSync(fd).size;
+        realFs.fdatasyncAsync(fd, (err) => {
+          if (err === null) durable = Math.max(durable, size);
+          syncs++;
+          cb(err);
+        });
+      },
+    };
     const s = await start(dir, ['--appendfsync', 'always'], { fs: fsHook });
     const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(s.port)));
+    const reader = await RawClient.connect(s.port);
     for (let round = 0; round < 5; round++) {
-      await Promise.all(clients.map(async (c, i) => {
-        const before = syncs;
-        const r = await c.call('SET', `k${i}`, String(round));
-        assert.equal(r, 'OK');
-        assert.ok(syncs > before, 'the reply came after an fsync');
-        // What the reply acknowledges is in the file already.
-        assert.ok(fs.readFileSync(incrPath(dir), 'latin1').includes(`$2\r\nk${i}\r\n$1\r\n${round}\r\n`));
-      }));
+      await Promise.all([
+        ...clients.map(async (c, i) => {
+          const r = await c.call('SET', `k${i}`, String(round));
+          assert.equal(r, 'OK');
+          // What the reply acknowledges is in the file, and an fsync that started after it was written has completed.
+          const text = fs.readFileSync(incrPath(dir), 'latin1');
+          const cmd = `$2\r\nk${i}\r\n$1\r\n${round}\r\n`;
+          const end = text.lastIndexOf(cmd) + cmd.length;
+          assert.ok(end >= cmd.length, 'the write is in the file');
+          assert.ok(durable >= end, `the reply came after an fsync covering it (${durable} < ${end})`);
+        }),
+        (async () => {
+          // A read that sees a write is answered only once that write is on disk.
+          for (let i = 0; i < 8; i++) {
+            const v = await reader.call('GET', `k${i}`);
+            if (v !== String(round)) continue;
+            const text = fs.readFileSync(incrPath(dir), 'latin1');
+            const cmd = `$2\r\nk${i}\r\n$1\r\n${round}\r\n`;
+            assert.ok(durable >= text.lastIndexOf(cmd) + cmd.length, 'a read saw a write not yet fsynced');
+          }
+        })(),
+      ]);
     }
-    assert.ok(syncs <= 40, `one fsync per batch at most (${syncs})`);
-    for (const c of clients) c.socket.destroy();
+    assert.ok(syncs <= 45, `one fsync per batch at most (${syncs})`);
+    for (const c of [...clients, reader]) c.socket.destroy();
   });
 
   test('a reads-only command stream writes nothing to the AOF', async () => {
