@@ -81,6 +81,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json <file>', 'where to write the results [default: bench/results/server-<timestamp>.json]')
     .option('--nencache-cmd <cmd>', `command that starts NenCache; --port P --bind 127.0.0.1 --save "" --appendonly no --loglevel warning are appended [default: "node --max-semi-space-size=1 dist/src/cli/nencache-server.js"]`)
     .addOption(new Option('--only <server>', 'run against one server only').choices(['nencache', 'redis']))
+    .addOption(new Option('--appendfsync <policy>', 'server suite: both servers with the AOF on and this fsync policy, each in a fresh directory [default: persistence off]').choices(['always', 'everysec']))
     .option('--suites <list>', 'which parts: server (redis-benchmark ratios), memory (RSS per key vs redis-server and memcached), hitratio (policies vs LRU and Belady), embedded (Cache vs lru-cache), types-memory (small hashes, sets, sorted sets vs redis-server), large (1 and 4 MiB redis-benchmark and 32 MiB raw-socket SET/GET in GB/s vs redis-server), kvcache (KV.LOOKUP latency over 100,000 chunks, int8 quantization error), llm (LMCache workload vs redis-server; not in the default set)', list, ['server', 'memory', 'types-memory', 'hitratio', 'embedded', 'large', 'kvcache'])
     .option('--memory-keys <n>', 'keys loaded by the memory suite', positive(true), 1_000_000)
     .option('--types-keys <n>', 'keys of each shape loaded by the types-memory suite', positive(true), 100_000)
@@ -105,6 +106,7 @@ export async function main(argv: string[]): Promise<void> {
     json?: string;
     nencacheCmd?: string;
     only?: ServerName;
+    appendfsync?: 'always' | 'everysec';
     suites: string[];
     memoryKeys: number;
     typesKeys: number;

@@ -4,7 +4,7 @@
  * alternating order, round after round, and reports medians and NenCache/Redis.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,12 @@ export interface ServerBenchOptions {
   nencacheCmd: string[];
   /** Run against one server only. */
   only?: ServerName;
+  /**
+   * Persistence for both servers: `always` or `everysec` turns the AOF on
+   * with that fsync policy, each server in a fresh directory of its own.
+   * Default off.
+   */
+  appendfsync?: 'always' | 'everysec';
   /** Where to write the JSON results; `false` writes nothing. Default under bench/results/. */
   json?: string | false;
   /** Progress and table output; default console.log. */
@@ -162,9 +168,14 @@ interface Server {
 /** Child processes to kill on exit or interrupt. */
 const children = new Set<ChildProcess>();
 
+/** AOF directories the servers of this run write to; removed with the servers. */
+const dirs: string[] = [];
+
 function killChildren(): void {
   for (const p of children) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
   children.clear();
+  // A killed server may still be writing for a moment: force and retries.
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true, maxRetries: 5 });
 }
 
 function track(p: ChildProcess): ChildProcess {
@@ -173,8 +184,13 @@ function track(p: ChildProcess): ChildProcess {
   return p;
 }
 
-async function startServer(name: ServerName, command: string[], port: number): Promise<Server> {
+async function startServer(name: ServerName, command: string[], port: number, appendfsync?: 'always' | 'everysec'): Promise<Server> {
   const args = [...command.slice(1), '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'];
+  if (appendfsync !== undefined) {
+    const dir = mkdtempSync(join(os.tmpdir(), `nencache-bench-${name}-`));
+    dirs.push(dir);
+    args.push('--appendonly', 'yes', '--appendfsync', appendfsync, '--dir', dir);
+  }
   const proc = track(spawn(command[0]!, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
   const s: Server = { name, command, port, proc, output: '', exited: null };
   const keep = (d: Buffer): void => {
@@ -263,8 +279,9 @@ export async function runServerBench(options: Partial<ServerBenchOptions> = {}):
     const redisServer = execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).trim();
     const [pN, pR] = await freePorts(2);
     const servers: Server[] = [];
-    if (o.only !== 'redis') servers.push(await startServer('nencache', nencacheCmd, pN!));
-    if (o.only !== 'nencache') servers.push(await startServer('redis', ['redis-server'], pR!));
+    if (o.only !== 'redis') servers.push(await startServer('nencache', nencacheCmd, pN!, o.appendfsync));
+    if (o.only !== 'nencache') servers.push(await startServer('redis', ['redis-server'], pR!, o.appendfsync));
+    if (o.appendfsync !== undefined) log(`both servers: --appendonly yes --appendfsync ${o.appendfsync}, each in a fresh --dir`);
     const versions: ServerBenchResult['servers'] = {};
     for (const s of servers) {
       const info = await infoServer(s.port);
