@@ -11,7 +11,7 @@ import { keyword } from '../strings/set-generic.js';
 import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { lookupWriteOf } from '../../engine/types/lookup.js';
 import { parseScore } from '../../engine/types/zset-score.js';
-import { zsetCreate, zsetInsert, zsetSetScore } from '../../engine/types/zset.js';
+import { zsetCreate, zsetInsert, zsetSetScore, zsetSetSlotScore } from '../../engine/types/zset.js';
 import { SCORE_NAN, syncLimits, zview } from './zset-common.js';
 import { N, notifyArg } from '../notify.js';
 
@@ -67,9 +67,20 @@ export function zaddGeneric(ctx: CommandContext, args: Args, reply: Reply, prese
     syncLimits(ctx);
     if (pos === NO_KEY) pos = zsetCreate(db, kbuf, ks, ke, args.len(first + 1));
     for (let j = 0; j < pairs; j++) {
-      const member = args.str(first + 2 * j + 1);
+      const ma = first + 2 * j + 1;
       score = scores[j]!;
-      const cur = zview.open(db, pos).scoreOf(member);
+      // A big set finds the member by its bytes: no string unless it is new.
+      const view = zview.open(db, pos);
+      let member: string | null = null;
+      let slot = -1;
+      let cur: number;
+      if (view.tree !== null) {
+        slot = view.tree.slotAt(args.buf, args.start(ma), args.end(ma));
+        cur = slot < 0 ? NaN : view.tree.slotScore(slot);
+      } else {
+        member = args.str(ma);
+        cur = view.scoreOf(member);
+      }
       if (!Number.isNaN(cur)) {
         if (flags & NX) continue;
         if (incr) {
@@ -82,11 +93,11 @@ export function zaddGeneric(ctx: CommandContext, args: Args, reply: Reply, prese
         if ((flags & LT && score >= cur) || (flags & GT && score <= cur)) continue;
         processed++;
         if (score !== cur) {
-          pos = zsetSetScore(db, pos, member, score);
+          pos = member === null ? zsetSetSlotScore(db, pos, slot, score) : zsetSetScore(db, pos, member, score);
           updated++;
         }
       } else if (!(flags & XX)) {
-        pos = zsetInsert(db, pos, member, score);
+        pos = zsetInsert(db, pos, member ?? args.str(ma), score);
         added++;
         processed++;
       }

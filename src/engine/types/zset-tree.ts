@@ -8,9 +8,12 @@
  * of chasing a node, its level array and a boxed score per skiplist step.
  *
  * Beside the tree, every member sits in a dense unordered slot array (its
- * score too) and a member -> slot Map. A removal moves the last slot into the
- * hole and a rescore keeps the slot: ZSCAN walks the slots from the top down
- * and so returns every member present for the whole scan at least once.
+ * score too), and a byte-keyed table (ByteTable: entry i is slot i) finds a
+ * member's slot from the request's bytes, so ZADD on a present member makes
+ * no string. A removal moves the last slot into the hole (as the table moves
+ * its last entry) and a rescore keeps the slot: ZSCAN walks the slots from
+ * the top down and so returns every member present for the whole scan at
+ * least once.
  * Scores are never NaN; -0 and 0 compare equal, as Redis's `<` does.
  */
 import type { SizedValue } from '../object-table.js';
@@ -18,6 +21,7 @@ import {
   INNER_CAP, LEAF_CAP, ZInner, ZLeaf, innerInsert, innerRemove, innerSum, leafInsert, leafRemove, lowerBound, pathIdx, pathNode, route,
 } from './zset-tree-node.js';
 import { rebalanceInner, rebalanceLeaf } from './zset-tree-balance.js';
+import { ByteTable } from './byte-table.js';
 
 export { ZInner, ZLeaf } from './zset-tree-node.js';
 
@@ -25,12 +29,12 @@ export { ZInner, ZLeaf } from './zset-tree-node.js';
  * Estimated bytes (V8, 64-bit, no pointer compression): a leaf is its object,
  * a Float64Array of LEAF_CAP (wrapper, ArrayBuffer, off-heap store) and a
  * members array of LEAF_CAP; an inner node three typed arrays and two arrays
- * of INNER_CAP. An element: its Map entry with the table's slack, two dense
- * slots, and its string's header (the member's bytes are added apiece).
+ * of INNER_CAP. An element: two dense slots and its string's header (the
+ * member's bytes are added apiece); the member table counts itself.
  */
 const LEAF_BYTES = 1350;
 const INNER_BYTES = 1300;
-const ELEM_BYTES = 72;
+const ELEM_BYTES = 40;
 const BASE_BYTES = 400;
 
 /** Whether the (score, member) pairs are strictly increasing. */
@@ -43,32 +47,48 @@ function strictlySorted(members: readonly string[], scores: ArrayLike<number>, n
   return true;
 }
 
+/** Member text encoded for a table lookup (latin1: one byte a char). */
+let scratch = Buffer.allocUnsafe(256);
+
 export class ZTree implements SizedValue {
   root: ZLeaf | ZInner = new ZLeaf();
   /** Inner levels above the leaves (0: the root is a leaf). */
   height = 0;
   /** Index within the leaf returned by the last leafAt(). */
   offset = 0;
-  /** Member -> its slot in `slotMembers` / `slotScores`. */
-  private readonly slots = new Map<string, number>();
+  /** Member bytes -> its slot in `slotMembers` / `slotScores` (entry i is slot i). */
+  private table = new ByteTable(false);
   /** Every member, unordered (see the header). */
   private readonly slotMembers: string[] = [];
   private slotScores = new Float64Array(16);
   private bytes = BASE_BYTES + LEAF_BYTES;
   /**
    * The member score() last found and its slot (-1: none): ZADD reads a
-   * score and then rescores the same member, and the second Map lookup was
+   * score and then rescores the same member, and the second lookup was
    * 5 % of a ZADD profile. Any removal clears it (slots move).
    */
   private hintMember = '';
   private hintSlot = -1;
+
+  /** The slot of a member given as text, or -1. */
+  private slotOf(member: string): number {
+    const n = member.length;
+    if (scratch.length < n) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+    scratch.latin1Write(member, 0);
+    return this.table.find(scratch, 0, n);
+  }
+
+  /** The slot of the member buf[s, e), or -1; no string is made. */
+  slotAt(buf: Uint8Array, s: number, e: number): number {
+    return this.table.find(buf, s, e);
+  }
 
   /** Builds a tree from pairs sorted by (score, member); unsorted input is inserted one by one. */
   static from(members: readonly string[], scores: ArrayLike<number>, n: number): ZTree {
     const t = new ZTree();
     if (!strictlySorted(members, scores, n)) {
       for (let i = 0; i < n; i++) {
-        if (t.slots.has(members[i]!)) t.update(members[i]!, scores[i]!);
+        if (t.slotOf(members[i]!) >= 0) t.update(members[i]!, scores[i]!);
         else t.insert(members[i]!, scores[i]!);
       }
       return t;
@@ -83,7 +103,7 @@ export class ZTree implements SizedValue {
   }
 
   memoryBytes(): number {
-    return this.bytes;
+    return this.bytes + this.table.memoryBytes();
   }
 
   /** A copy: the same shape, slots in the same order (a ZSCAN cursor means the same in both). */
@@ -93,7 +113,7 @@ export class ZTree implements SizedValue {
     t.bytes = this.bytes;
     const last: { leaf: ZLeaf | null } = { leaf: null };
     t.root = copyNode(this.root, this.height, last);
-    for (const [m, s] of this.slots) t.slots.set(m, s);
+    t.table = this.table.clone();
     for (const m of this.slotMembers) t.slotMembers.push(m);
     t.slotScores = this.slotScores.slice();
     return t;
@@ -101,8 +121,8 @@ export class ZTree implements SizedValue {
 
   /** Score of a member, or NaN when absent. */
   score(member: string): number {
-    const slot = this.slots.get(member);
-    if (slot === undefined) return NaN;
+    const slot = this.slotOf(member);
+    if (slot < 0) return NaN;
     this.hintMember = member;
     this.hintSlot = slot;
     return this.slotScores[slot]!;
@@ -110,8 +130,8 @@ export class ZTree implements SizedValue {
 
   /** Score of a member, or undefined when absent (a Map-like lookup). */
   get(member: string): number | undefined {
-    const slot = this.slots.get(member);
-    return slot === undefined ? undefined : this.slotScores[slot]!;
+    const slot = this.slotOf(member);
+    return slot < 0 ? undefined : this.slotScores[slot]!;
   }
 
   /** The member in a slot (0 <= slot < length), for ZSCAN. */
@@ -132,8 +152,8 @@ export class ZTree implements SizedValue {
 
   /** Removes a member; false when absent. */
   delete(member: string): boolean {
-    const slot = this.slots.get(member);
-    if (slot === undefined) return false;
+    const slot = this.slotOf(member);
+    if (slot < 0) return false;
     const leaf = this.descendKey(this.slotScores[slot]!, member);
     this.removeRun(leaf, lowerBound(leaf.scores, leaf.members, leaf.n, this.slotScores[slot]!, member), 1);
     this.dropSlot(member, slot);
@@ -142,7 +162,12 @@ export class ZTree implements SizedValue {
 
   /** Changes the score of a present member; its slot stays. */
   update(member: string, score: number): void {
-    const slot = this.hintSlot >= 0 && member === this.hintMember ? this.hintSlot : this.slots.get(member)!;
+    this.updateSlot(this.hintSlot >= 0 && member === this.hintMember ? this.hintSlot : this.slotOf(member), score);
+  }
+
+  /** Changes the score of the member in a slot; the slot stays. */
+  updateSlot(slot: number, score: number): void {
+    const member = this.slotMembers[slot]!;
     const old = this.slotScores[slot]!;
     if (old === score) return;
     this.slotScores[slot] = score;
@@ -163,8 +188,8 @@ export class ZTree implements SizedValue {
 
   /** 0-based rank of a member, or -1. */
   rank(member: string): number {
-    const slot = this.slots.get(member);
-    if (slot === undefined) return -1;
+    const slot = this.slotOf(member);
+    if (slot < 0) return -1;
     const score = this.slotScores[slot]!;
     let node = this.root;
     let rank = 0;
@@ -233,7 +258,7 @@ export class ZTree implements SizedValue {
       const leaf = this.leafAt(from);
       const i = this.offset;
       const k = Math.min(left, leaf.n - i);
-      for (let j = i; j < i + k; j++) this.dropSlot(leaf.members[j]!, this.slots.get(leaf.members[j]!)!);
+      for (let j = i; j < i + k; j++) this.dropSlot(leaf.members[j]!, this.slotOf(leaf.members[j]!));
       this.removeRun(leaf, i, k);
       left -= k;
     }
@@ -248,7 +273,10 @@ export class ZTree implements SizedValue {
     }
     this.slotMembers.push(member);
     this.slotScores[slot] = score;
-    this.slots.set(member, slot);
+    const n = member.length;
+    if (scratch.length < n) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+    scratch.latin1Write(member, 0);
+    this.table.add(scratch, 0, n);
     this.bytes += ELEM_BYTES + member.length;
   }
 
@@ -258,10 +286,10 @@ export class ZTree implements SizedValue {
       const moved = this.slotMembers[last]!;
       this.slotMembers[slot] = moved;
       this.slotScores[slot] = this.slotScores[last]!;
-      this.slots.set(moved, slot);
     }
+    // The table moves its last entry into the hole too, so entry i stays slot i.
+    this.table.removeAt(slot);
     this.slotMembers.pop();
-    this.slots.delete(member);
     this.hintSlot = -1;
     this.hintMember = '';
     this.bytes -= ELEM_BYTES + member.length;

@@ -199,6 +199,13 @@ export function zsetSetScore(db: Database, pos: number, member: string, score: n
   return pos;
 }
 
+/** Changes the score of the member in a skiplist slot (ZTree.slotAt). */
+export function zsetSetSlotScore(db: Database, pos: number, slot: number, score: number): number {
+  (db.value(pos) as ZTree).updateSlot(slot, score);
+  db.modified(pos);
+  return pos;
+}
+
 /** Removes a member; returns the handle, NO_KEY when the key went away, or -3 when the member was absent. */
 export function zsetRemove(db: Database, pos: number, member: string): number {
   if (db.encoding(pos) === Encoding.LISTPACK) {
