@@ -59,10 +59,17 @@ function strtod(buf: Uint8Array, s: number, e: number): number {
   const numStart = p;
   let digits = 0;
   let nonZero = false;
+  let whole = 0;
   while (p < e && isDigit(buf[p]!)) {
     if (buf[p] !== 48) nonZero = true;
+    whole = whole * 10 + buf[p]! - 48;
     p++;
     digits++;
+  }
+  // A plain integer of up to 15 digits is exact in a double: no text to build (most scores).
+  if (digits !== 0 && digits <= 15 && (p === e || (buf[p] !== 46 && (buf[p]! | 32) !== 101))) {
+    strtodEnd = p;
+    return neg ? -whole : whole;
   }
   if (p < e && buf[p] === 46) {
     p++;

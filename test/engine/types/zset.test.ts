@@ -43,7 +43,16 @@ test('scores parse as Redis getDoubleFromObject: inf spellings and hex accepted;
   assert.equal(s('+Infinity'), Infinity);
   assert.equal(s('0x10'), 16);
   assert.equal(s('1e-320'), 1e-320);
-  for (const bad of ['', ' 1', '1 ', 'nan', 'abc', '1e400', '1e-400', '1\x002', '(1']) assert.ok(Number.isNaN(s(bad)), JSON.stringify(bad));
+  for (const bad of ['', ' 1', '1 ', 'nan', 'abc', '1e400', '1e-400', '1\x002', '(1', '12a', '-', '+']) assert.ok(Number.isNaN(s(bad)), JSON.stringify(bad));
+});
+
+test('integer scores (the fast path) parse exactly, signs and zeros included, and longer ones as strtod rounds them', () => {
+  for (const [t, v] of [['0', 0], ['7', 7], ['+12', 12], ['-12', -12], ['000123', 123], ['999999999999999', 999999999999999], ['-999999999999999', -999999999999999],
+    ['9007199254740993', 9007199254740992], ['12345678901234567890', 12345678901234567890], ['1.', 1], ['12e1', 120], ['12E-1', 1.2]] as const) {
+    assert.equal(s(t), v, t);
+  }
+  assert.ok(Object.is(s('-0'), -0));
+  assert.ok(Object.is(s('-000'), -0));
 });
 
 test('range bounds parse as zslParseRange: "(" is exclusive, "" is 0, NaN refused', () => {
