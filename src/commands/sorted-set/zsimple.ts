@@ -41,7 +41,7 @@ export const zsimple = {
     const pos = read(ctx, args);
     if (pos === NO_KEY) return reply.nil();
     if (pos === WRONG_TYPE) return reply.error(WRONGTYPE);
-    const s = zview.open(ctx.db, pos).scoreOf(args.str(2));
+    const s = zview.open(ctx.db, pos).scoreOfBytes(args.buf, args.start(2), args.end(2));
     if (Number.isNaN(s)) reply.nil();
     else reply.double(s);
   },
@@ -52,7 +52,7 @@ export const zsimple = {
     reply.array(args.count - 2);
     if (pos !== NO_KEY) zview.open(ctx.db, pos);
     for (let i = 2; i < args.count; i++) {
-      const s = pos === NO_KEY ? NaN : zview.scoreOf(args.str(i));
+      const s = pos === NO_KEY ? NaN : zview.scoreOfBytes(args.buf, args.start(i), args.end(i));
       if (Number.isNaN(s)) reply.nil();
       else reply.double(s);
     }

@@ -60,6 +60,13 @@ export class ZView {
     return i < 0 ? NaN : this.lp.score[i]!;
   }
 
+  /** A member's score given as bytes, NaN when absent; a big set makes no string. */
+  scoreOfBytes(buf: Buffer, s: number, e: number): number {
+    if (this.tree === null) return this.scoreOf(buf.latin1Slice(s, e));
+    const slot = this.tree.slotAt(buf, s, e);
+    return slot < 0 ? NaN : this.tree.slotScore(slot);
+  }
+
   /** A member's 0-based ascending rank, or -1. */
   rankOf(member: string): number {
     if (this.tree !== null) return this.tree.rank(member);
