@@ -314,9 +314,12 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     if (this.closed) return;
     // As Redis's beforeSleep: replies leave once every readable socket of this
     // turn was read, so the clients wake to full batches (measured: -P 16 GET
-    // 0.73-0.80 -> 0.84-0.85 of Redis). Output an appendfsync-always batch
-    // holds goes through hold() now, so it is never released before its fsync.
-    if (!this.closeAfterReply && (server.aof === null || !server.aof.writer.holding)) {
+    // 0.73-0.80 -> 0.84-0.85 of Redis). flushPending() writes the AOF tail
+    // first, so under everysec and no a reply still follows its write. Output
+    // an appendfsync-always batch holds goes through hold() now, so it is
+    // never released before its fsync.
+    const aof = server.aof;
+    if (!this.closeAfterReply && (aof === null || !aof.writer.holding || aof.writer.policy !== 'always')) {
       server.scheduleFlush(this);
       return;
     }

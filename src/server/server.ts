@@ -310,6 +310,9 @@ export class Server implements ServerHandle, DispatchHooks {
 
   private flushPending(): void {
     this.flushScheduled = false;
+    // As beforeSleep: the AOF tail is written before the replies that acknowledge it (everysec, no).
+    const aof = this.aof;
+    if (aof !== null && aof.writer.holding && aof.writer.policy !== 'always') aof.writer.flushBatch();
     for (const c of this.pendingFlush) if (!c.closed) c.flushOutput();
     this.pendingFlush.clear();
   }

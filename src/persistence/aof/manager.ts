@@ -305,7 +305,8 @@ export class AofManager {
   private deleteHistory(): void {
     if (this.manifest.history.length === 0) return;
     for (const h of this.manifest.history) {
-      fs.rmSync(this.filePath(h.name), { force: true });
+      // Off the loop, as Redis's bg_unlink: freeing a big file's blocks can take milliseconds.
+      fs.unlink(this.filePath(h.name), () => undefined);
       this.o.log.info(`Removing the history file ${h.name} in the background`);
     }
     this.manifest.history = [];
@@ -335,7 +336,9 @@ export class AofManager {
    */
   startRewrite(openBase = true): RewriteJob {
     if (this.rewriting !== null) throw new Error('Background append only file rewriting already in progress');
-    this.writer.flushAndSync();
+    // Under always what was acknowledged is synced already; otherwise the old file is synced off the loop below.
+    if (this.writer.policy === 'always') this.writer.flushAndSync();
+    else this.writer.flushTail();
     const obsoleteIncr = [...this.manifest.incr];
     const lastSeq = obsoleteIncr.length > 0 ? obsoleteIncr[obsoleteIncr.length - 1]!.seq : 0;
     const incr: AofFileInfo = { name: aofNames.incr(this.o.filename, lastSeq + 1), seq: lastSeq + 1, type: 'i' };
@@ -343,7 +346,7 @@ export class AofManager {
     const oldFd = this.writer.fd;
     this.closedSize += this.writer.size;
     this.writer.switchTo(fd, 0);
-    fs.closeSync(oldFd);
+    this.writer.retire(oldFd);
     this.manifest.incr.push(incr);
     this.persistManifest();
     this.o.log.info(`Creating AOF incr file ${incr.name} on background rewrite`);

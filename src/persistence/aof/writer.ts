@@ -349,6 +349,17 @@ export class AofWriter implements CommandSink {
     this.release();
   }
 
+  /** Writes what is pending and releases the held clients, with no fsync: the file is retired next. */
+  flushTail(): void {
+    this.writeTail();
+    this.release();
+  }
+
+  /** Syncs and closes a file appends have left, off the event loop (Redis's background close job). */
+  retire(fd: number): void {
+    this.fs.fdatasyncAsync(fd, () => fs.close(fd, () => undefined));
+  }
+
   /** Moves appends to another file (a rewrite's new incr file); the caller flushed this one. */
   switchTo(fd: number, size: number): void {
     // A new file replays on its own from database 0 (as Redis loads each file with a fresh client): select again.

@@ -128,6 +128,24 @@ describe('AOF files', () => {
     for (const c of [...clients, reader]) c.socket.destroy();
   });
 
+  for (const policy of ['everysec', 'no']) {
+    test(`under appendfsync ${policy} a reply leaves only after its write reached the file`, async () => {
+      const dir = tmp();
+      const s = await start(dir, ['--appendfsync', policy]);
+      const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(s.port)));
+      for (let round = 0; round < 5; round++) {
+        await Promise.all(clients.map(async (c, i) => {
+          const pipelined = Array.from({ length: 4 }, (_, j) => c.call('RPUSH', `l${i}`, `${round}-${j}`));
+          assert.deepEqual(await Promise.all(pipelined), [1, 2, 3, 4].map((n) => round * 4 + n));
+          // What the replies acknowledge is in the file (the page cache survives the process).
+          const text = fs.readFileSync(incrPath(dir), 'latin1');
+          for (let j = 0; j < 4; j++) assert.ok(text.includes(`$2\r\nl${i}\r\n$${`${round}-${j}`.length}\r\n${round}-${j}\r\n`), `l${i} ${round}-${j}`);
+        }));
+      }
+      for (const c of clients) c.socket.destroy();
+    });
+  }
+
   test('a reads-only command stream writes nothing to the AOF', async () => {
     const dir = tmp();
     const s = await start(dir);
