@@ -5,7 +5,7 @@
  * whose texts test what strtod accepts; and RENAME, COPY, MOVE, TYPE,
  * OBJECT ENCODING and SCAN TYPE across the types.
  */
-import type { Cmd, Rng } from './harness.js';
+import { Weighted, type Cmd, type Rng } from './harness.js';
 
 /** Elements: numbers, texts strtod half-accepts, words, and binary. */
 export const ELEMENTS = ['1', '2', '3', '10', '-1', '0', '1.5', '-2.5', '1e3', 'inf', '-inf', ' 7', '0x10', 'a', 'b', 'apple', 'Banana', '', 'é', 'x\x00y'];
@@ -109,16 +109,11 @@ const GENERATORS: [number, Gen][] = [
   [2, (r) => [['SCAN', '0', 'COUNT', '1000', 'TYPE', r.pick(TYPES), ...(r.chance(0.3) ? ['MATCH', r.pick(['w_*', '?1', '*'])] : [])]]],
   [1, (r) => [['EXPIRE', r.pick(ALL_KEYS), r.pick(['1000', '-1'])], ['TTL', r.pick(ALL_KEYS)]]],
 ];
-const TOTAL = GENERATORS.reduce((a, [w]) => a + w, 0);
+const STEPS = new Weighted(GENERATORS);
 
 /** One random step: a command, sometimes with follow-ups that read the state back. */
 export function randomGenericCommands(r: Rng): Cmd[] {
-  let x = r.next() * TOTAL;
-  for (const [w, g] of GENERATORS) {
-    x -= w;
-    if (x <= 0) return g(r);
-  }
-  return GENERATORS[0]![1](r);
+  return STEPS.pick(r);
 }
 
 export const STATE_KEYS = ALL_KEYS;

@@ -31,6 +31,22 @@ export class Rng {
   }
 }
 
+/** Weighted generators: pick(r) runs one, chosen with probability weight / total. */
+export class Weighted<T> {
+  private readonly total: number;
+  constructor(private readonly gens: readonly [number, (r: Rng) => T][]) {
+    this.total = gens.reduce((a, [w]) => a + w, 0);
+  }
+  pick(r: Rng): T {
+    let x = r.next() * this.total;
+    for (const [w, g] of this.gens) {
+      x -= w;
+      if (x <= 0) return g(r);
+    }
+    return this.gens[0]![1](r);
+  }
+}
+
 /** How a reply may differ between the two servers for a given command. */
 export type Normaliser = (cmd: Cmd, reply: unknown) => unknown;
 

@@ -7,7 +7,7 @@
  * chunks and own-buffer nodes, and middle edits cross them; the threshold
  * itself changes now and then (CONFIG SET list-max-listpack-size).
  */
-import type { Cmd, Rng } from './harness.js';
+import { Weighted, type Cmd, type Rng } from './harness.js';
 
 const KEYS = ['l1', 'l2', 'l3', 'l3', 's1', '', 'bin\x00\xff'];
 const SMALL = ['a', 'b', 'c', 'a', 'b', '', '0', '1', '-1', 'x\x00y', '\xff\xfe', 'hello world'];
@@ -101,16 +101,11 @@ const GENERATORS: [number, Gen][] = [
   [0.5, (r) => [r.pick(['LPUSH', 'LPOP', 'LRANGE', 'LINSERT', 'LPOS', 'LMOVE', 'LMPOP', 'LSET', 'LREM']), key(r)]],
   [0.3, () => ['FLUSHDB']],
 ];
-const TOTAL = GENERATORS.reduce((a, [w]) => a + w, 0);
+const STEPS = new Weighted(GENERATORS);
 
 /** One random command. */
 export function randomCommand(r: Rng): Cmd {
-  let x = r.next() * TOTAL;
-  for (const [w, g] of GENERATORS) {
-    x -= w;
-    if (x <= 0) return g(r);
-  }
-  return GENERATORS[0]![1](r);
+  return STEPS.pick(r);
 }
 
 /** Commands that read back the whole state of both databases. */

@@ -6,7 +6,7 @@
  * picks are random are followed by a command that puts both servers back
  * in the same state (SPOP is always followed by DEL of its key).
  */
-import type { Cmd, Rng } from './harness.js';
+import { Weighted, type Cmd, type Rng } from './harness.js';
 
 const KEYS = ['s1', 's2', 's3', 's4', 'str', 'lst', 'none', ''];
 const INT_MEMBERS = ['0', '1', '2', '3', '4', '5', '6', '7', '-1', '-2', '100', '40000', '-40000', '3000000000', '-3000000000',
@@ -74,14 +74,9 @@ const GENERATORS: [number, Gen][] = [
   [0.5, (r) => [['CONFIG', 'SET', 'set-max-intset-entries', r.pick(['3', '4', '5', '8', '0', '1'])]]],
   [1, (r) => [[r.pick(['SADD', 'SREM', 'SMOVE', 'SPOP', 'SINTERCARD', 'SSCAN', 'SISMEMBER', 'SMISMEMBER', 'SINTER', 'SDIFFSTORE'])]]],
 ];
-const TOTAL = GENERATORS.reduce((a, [w]) => a + w, 0);
+const STEPS = new Weighted(GENERATORS);
 
 /** One random step: a command, sometimes with a follow-up that resynchronises both servers. */
 export function randomSetCommands(r: Rng): Cmd[] {
-  let x = r.next() * TOTAL;
-  for (const [w, g] of GENERATORS) {
-    x -= w;
-    if (x <= 0) return g(r);
-  }
-  return GENERATORS[0]![1](r);
+  return STEPS.pick(r);
 }

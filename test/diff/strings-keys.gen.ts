@@ -4,7 +4,7 @@
  * often. TTLs are either long (no expiry during a run) or in the past
  * (immediate deletion), so both servers see the same state.
  */
-import type { Cmd, Rng } from './harness.js';
+import { Weighted, type Cmd, type Rng } from './harness.js';
 
 const KEYS = ['k1', 'k2', 'k3', 'n1', 'n2', 'f1', '', 'bin\x00\xff', 'x*y', 'long'];
 const VALUES = [
@@ -101,14 +101,9 @@ const GENERATORS: [number, Gen][] = [
   [1, (r) => [r.pick(['GET', 'SET', 'INCR', 'EXPIRE', 'TTL', 'DEL', 'MGET'])]],
   [0.5, (r) => [r.pick(['NOSUCHCMD', 'get\x00x', 'SETX']), key(r)]],
 ];
-const TOTAL = GENERATORS.reduce((a, [w]) => a + w, 0);
+const STEPS = new Weighted(GENERATORS);
 
 /** One random command. */
 export function randomCommand(r: Rng): Cmd {
-  let x = r.next() * TOTAL;
-  for (const [w, g] of GENERATORS) {
-    x -= w;
-    if (x <= 0) return g(r);
-  }
-  return GENERATORS[0]![1](r);
+  return STEPS.pick(r);
 }
