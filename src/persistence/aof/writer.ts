@@ -75,9 +75,8 @@ export class AofWriter implements CommandSink {
   private readonly waiting = new Map<HeldOutput, number>();
   /** The always-policy batch being gathered; written batches are below it. */
   private epoch = 1;
-  /** The last batch written to the file, and the last one known to be on disk. */
+  /** The last batch written to the file. */
   private writtenEpoch = 0;
-  private durableEpoch = 0;
   /** Bumped when appends move to another file: an fsync of the old one then proves nothing about the new. */
   private generation = 0;
   private scheduled = false;
@@ -213,7 +212,6 @@ export class AofWriter implements CommandSink {
   }
 
   private releaseUpTo(epoch: number): void {
-    if (epoch > this.durableEpoch) this.durableEpoch = epoch;
     for (const [c, e] of this.waiting) {
       if (e > epoch) continue;
       this.waiting.delete(c);
@@ -230,7 +228,7 @@ export class AofWriter implements CommandSink {
   }
 
   private release(): void {
-    this.durableEpoch = this.writtenEpoch = this.epoch - 1;
+    this.writtenEpoch = this.epoch - 1;
     if (this.waiting.size !== 0) {
       const held = [...this.waiting.keys()];
       this.waiting.clear();
