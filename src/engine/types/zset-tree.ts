@@ -50,6 +50,14 @@ function strictlySorted(members: readonly string[], scores: ArrayLike<number>, n
 /** Member text encoded for a table lookup (latin1: one byte a char). */
 let scratch = Buffer.allocUnsafe(256);
 
+/** Writes a member's text into `scratch` (which it may replace: read `scratch` after the call); returns its length. */
+function encodeMember(member: string): number {
+  const n = member.length;
+  if (scratch.length < n) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+  scratch.latin1Write(member, 0);
+  return n;
+}
+
 export class ZTree implements SizedValue {
   root: ZLeaf | ZInner = new ZLeaf();
   /** Inner levels above the leaves (0: the root is a leaf). */
@@ -72,9 +80,7 @@ export class ZTree implements SizedValue {
 
   /** The slot of a member given as text, or -1. */
   private slotOf(member: string): number {
-    const n = member.length;
-    if (scratch.length < n) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
-    scratch.latin1Write(member, 0);
+    const n = encodeMember(member);
     return this.table.find(scratch, 0, n);
   }
 
@@ -273,9 +279,7 @@ export class ZTree implements SizedValue {
     }
     this.slotMembers.push(member);
     this.slotScores[slot] = score;
-    const n = member.length;
-    if (scratch.length < n) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
-    scratch.latin1Write(member, 0);
+    const n = encodeMember(member);
     this.table.add(scratch, 0, n);
     this.bytes += ELEM_BYTES + member.length;
   }
