@@ -18,7 +18,12 @@ const ops = Number(opsArg);
 const value = Buffer.alloc(128, 0x61);
 const keyOf = (i: number): string => `key:${String(i).padStart(12, '0')}`;
 
+let sink = 0;
+
 function make(): Subject {
+  // The harness alone: builds the same keys and value Buffers and keeps none,
+  // so its RSS growth is what the loop costs whichever cache it feeds.
+  if (impl === 'none') return { get: (k) => void (sink += k.length), set: (k, v) => void (sink += k.length + v[0]!) };
   if (impl === 'lru-cache') {
     const c = new LRUCache<string, Buffer>({ max: n });
     return { get: (k) => c.get(k), set: (k, v) => void c.set(k, v) };
@@ -44,4 +49,4 @@ const getS = (performance.now() - t1) / 1000;
 const t2 = performance.now();
 for (let i = 0; i < ops; i++) c.set(keyOf(next()), value);
 const setS = (performance.now() - t2) / 1000;
-console.log(JSON.stringify({ impl, n, fillS, getOps: ops / getS, setOps: ops / setS, rssBytesPerEntry: (rss1 - rss0) / n, hits }));
+console.log(JSON.stringify({ impl, n, fillS, getOps: ops / getS, setOps: ops / setS, rssBytesPerEntry: (rss1 - rss0) / n, hits, sink }));
