@@ -119,6 +119,12 @@ export interface ServerStats {
   rejectedConnections: number;
   netInputBytes: number;
   netOutputBytes: number;
+  /** Socket reads and writes (INFO total_reads_processed, total_writes_processed). */
+  totalReads: number;
+  totalWrites: number;
+  /** Output buffers replaced by bigger or smaller ones (INFO reply_buffer_expands, reply_buffer_shrinks). */
+  replyBufferExpands: number;
+  replyBufferShrinks: number;
   totalErrorReplies: number;
   /** Errors by code (the first word of the error reply), for INFO errorstats. */
   errorCodes: Map<string, number>;

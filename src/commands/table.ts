@@ -5,6 +5,7 @@
  */
 import type { CommandStat } from './context.js';
 import type { CommandSpec, Handler } from './define.js';
+import { LatencyHistogram } from '../observability/latency-histogram.js';
 
 /** A command as dispatch uses it. */
 export class CommandEntry {
@@ -21,6 +22,13 @@ export class CommandEntry {
   readonly subcommands: NameIndex<CommandEntry> | null;
   /** INFO commandstats counters. */
   readonly stat: CommandStat = { calls: 0, usec: 0, rejected: 0, failed: 0 };
+  /** INFO latencystats: made at the first recorded call, dropped by CONFIG RESETSTAT (as Redis). */
+  latency: LatencyHistogram | null = null;
+
+  /** Records one call's duration in the latency histogram. */
+  recordLatency(us: number): void {
+    (this.latency ??= new LatencyHistogram()).recordUs(us);
+  }
 
   constructor(
     readonly spec: CommandSpec,

@@ -3,19 +3,20 @@
  * tools that parse INFO (redis-cli, exporters, client libraries) read it.
  * Sections: the default set, plus commandstats and latencystats with
  * "all"/"everything". Values are real or the true constant for a feature this
- * server lacks (no forks, replication, scripting, defrag: zeros). Fields we
- * cannot measure are left out rather than faked: total_reads_processed,
- * total_writes_processed, reply_buffer_shrinks/expands, used_cpu_*_main_thread
- * and the latencystats percentiles. Extra fields (nencache_version,
- * node_version, used_memory_js_heap, used_memory_external) tell what we are.
+ * server lacks (no forks, replication, scripting, defrag: zeros); a field we
+ * cannot measure is left out rather than faked (used_cpu_*_main_thread off
+ * Linux, as Redis). Extra fields (nencache_version, node_version,
+ * used_memory_js_heap, used_memory_external) tell what we are.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Server } from '../server/server.js';
 import { SubKind } from '../commands/context.js';
 import { lruClock } from '../engine/keyspace.js';
 import { formatBytesHuman } from './human.js';
+import { formatPercentiles } from './latency-histogram.js';
 import { memorySnapshot, ratioOf } from './memory-report.js';
-import { clientBufferPeaks, commandStatRows, errorCodeRows, keyspaceRows, tierFigures, uptimeSeconds } from './figures.js';
+import { clientBufferPeaks, commandLatencyRows, commandStatRows, errorCodeRows, keyspaceRows, tierFigures, uptimeSeconds } from './figures.js';
 
 import { NENCACHE_VERSION, REDIS_COMPAT_VERSION } from './version.js';
 
@@ -220,8 +221,12 @@ function stats(s: Server, out: Lines): void {
     'unexpected_error_replies:0',
     `total_error_replies:${st.totalErrorReplies}`,
     'dump_payload_sanitizations:0',
+    `total_reads_processed:${st.totalReads}`,
+    `total_writes_processed:${st.totalWrites}`,
     'io_threaded_reads_processed:0',
     'io_threaded_writes_processed:0',
+    `reply_buffer_shrinks:${st.replyBufferShrinks}`,
+    `reply_buffer_expands:${st.replyBufferExpands}`,
   );
 }
 
@@ -249,6 +254,24 @@ function cpu(_s: Server, out: Lines): void {
     'used_cpu_sys_children:0.000000',
     'used_cpu_user_children:0.000000',
   );
+  // As Redis, only where the OS reports a thread's own times (Linux: RUSAGE_THREAD there, /proc here).
+  const main = mainThreadCpu();
+  if (main !== null) out.push(`used_cpu_sys_main_thread:${main.sys.toFixed(6)}`, `used_cpu_user_main_thread:${main.user.toFixed(6)}`);
+}
+
+/** CPU seconds of the calling thread (INFO runs on the main one), from /proc in clock ticks of 1/100 s; null off Linux. */
+function mainThreadCpu(): { user: number; sys: number } | null {
+  let text: string;
+  try {
+    text = readFileSync('/proc/thread-self/stat', 'latin1');
+  } catch {
+    return null;
+  }
+  // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const user = Number(f[11]);
+  const sys = Number(f[12]);
+  return Number.isFinite(user) && Number.isFinite(sys) ? { user: user / 100, sys: sys / 100 } : null;
 }
 
 function errorstats(s: Server, out: Lines): void {
@@ -264,6 +287,14 @@ function commandstats(s: Server, out: Lines): void {
     const per = st.calls > 0 ? (st.usec / st.calls).toFixed(2) : '0.00';
     out.push(`cmdstat_${name}:calls=${st.calls},usec=${st.usec},usec_per_call=${per},rejected_calls=${st.rejected},failed_calls=${st.failed}`);
   }
+}
+
+/** latency-tracking: one line per command called since the start or CONFIG RESETSTAT. */
+function latencystats(s: Server, out: Lines): void {
+  if (!s.commandLog.latencyTracking) return;
+  const text = s.config.getString('latency-tracking-info-percentiles');
+  const percentiles = text === '' ? [] : text.split(' ').map(Number);
+  for (const [name, h] of commandLatencyRows(s)) out.push(`latency_percentiles_usec_${name}:${formatPercentiles(h, percentiles)}`);
 }
 
 /** NenCache's tiers (src/engine/tier/): present only with tiering on. */
@@ -287,7 +318,7 @@ const SECTIONS: Record<string, [string, (s: Server, out: Lines) => void]> = {
   cluster: ['Cluster', (_s, out) => out.push('cluster_enabled:0')],
   keyspace: ['Keyspace', keyspace],
   commandstats: ['Commandstats', commandstats],
-  latencystats: ['Latencystats', () => {}],
+  latencystats: ['Latencystats', latencystats],
   tiering: ['Tiering', tiering],
 };
 

@@ -6,12 +6,14 @@
  * another waiter's key serves it in the same pass); one timer for every
  * timeout. Waiters stay with the database index across SWAPDB, as in Redis.
  */
+import { performance } from 'node:perf_hooks';
 import { Args } from '../commands/args.js';
 import { ReplyMode, type BlockedServe } from '../commands/context.js';
 import type { Engine } from '../engine/engine.js';
 import type { Database } from '../engine/keyspace.js';
 import { KeyType, NO_KEY } from '../engine/status.js';
 import type { ReadySignal } from '../engine/watch.js';
+import type { CommandEntry } from '../commands/table.js';
 import type { Connection } from './connection.js';
 
 const UNBLOCKED = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
@@ -29,7 +31,13 @@ export interface Waiter {
   /** ms since the epoch; 0 = no timeout. */
   readonly deadline: number;
   readonly serve: BlockedServe;
+  /** The blocked command and its first call's duration, set by dispatch for the stats taken at unblock. */
+  entry: CommandEntry | null;
+  callUs: number;
 }
+
+/** Redis's updateStatsOnUnblock(): the command's stats once its wait ends. */
+export type UnblockStats = (w: Waiter, replyUs: number, failed: boolean) => void;
 
 interface ReadyKey {
   readonly db: number;
@@ -54,6 +62,7 @@ export class BlockingRegistry implements ReadySignal {
     private readonly engine: Engine,
     /** Sets the client whose reply is being written (the server's `current`); returns the previous one. */
     private readonly setCurrent: (c: Connection | null) => Connection | null,
+    private readonly unblockStats: UnblockStats = () => {},
   ) {
     this.byDb = engine.dbs.map(() => new Map());
     this.readySet = engine.dbs.map(() => new Set());
@@ -75,7 +84,7 @@ export class BlockingRegistry implements ReadySignal {
       keys.push(k);
       keyIdx.push(i);
     }
-    const w: Waiter = { conn, db: conn.dbIndex, args: own, keys, keyIdx, type, deadline, serve };
+    const w: Waiter = { conn, db: conn.dbIndex, args: own, keys, keyIdx, type, deadline, serve, entry: null, callUs: 0 };
     const m = this.byDb[w.db]!;
     for (const k of keys) {
       const list = m.get(k);
@@ -96,7 +105,7 @@ export class BlockingRegistry implements ReadySignal {
    * blocked on no key, its input waits as any blocked client's.
    */
   holdClient(conn: Connection): Waiter {
-    const w: Waiter = { conn, db: conn.dbIndex, args: NO_ARGS, keys: [], keyIdx: [], type: KeyType.STRING, deadline: 0, serve: () => {} };
+    const w: Waiter = { conn, db: conn.dbIndex, args: NO_ARGS, keys: [], keyIdx: [], type: KeyType.STRING, deadline: 0, serve: () => {}, entry: null, callUs: 0 };
     conn.blocked = w;
     this.count++;
     return w;
@@ -195,7 +204,10 @@ export class BlockingRegistry implements ReadySignal {
       const writer = conn.writer;
       writer.enabled = conn.replyMode === ReplyMode.ON;
       this.unblock(w);
+      const errors = writer.errors;
+      const t0 = performance.now();
       w.serve(conn, w.args, w.keyIdx[w.keys.indexOf(key)]!, writer);
+      this.unblockStats(w, Math.round((performance.now() - t0) * 1000), writer.errors !== errors);
       writer.enabled = true;
       this.setCurrent(prev);
       this.resume(conn);
@@ -210,6 +222,7 @@ export class BlockingRegistry implements ReadySignal {
     else writer.error(UNBLOCKED);
     writer.enabled = true;
     this.unblock(w);
+    this.unblockStats(w, 0, how === 1);
     this.resume(w.conn);
   }
 

@@ -85,6 +85,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     this.writer = new RespWriter(
       (chunk) => this.send(chunk),
       (text) => server.countError(text),
+      (grew) => (grew ? server.stats.replyBufferExpands++ : server.stats.replyBufferShrinks++),
     );
     this.writer.big = this;
     this.tx = new Transaction(this, server.watches, server.engine);
@@ -236,6 +237,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
 
   readDirect(n: number): void {
     if (this.closed || this.closeAfterReply) return;
+    this.server.stats.totalReads++;
     this.server.stats.netInputBytes += n;
     this.lastInteraction = this.server.cachedNow;
     if (!this.parser.commit(n)) {
@@ -255,6 +257,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
 
   private onData(chunk: Buffer): void {
     if (this.closed || this.closeAfterReply) return;
+    this.server.stats.totalReads++;
     this.server.stats.netInputBytes += chunk.length;
     // The cron's cached clock (like Redis's server.unixtime): idle time needs no finer grain.
     this.lastInteraction = this.server.cachedNow;
@@ -376,6 +379,7 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
    */
   private send(chunk: Buffer): boolean {
     if (this.closed) return true;
+    this.server.stats.totalWrites++;
     this.server.stats.netOutputBytes += chunk.length;
     const aof = this.server.aof;
     if (aof !== null && aof.writer.holding) return this.hold(chunk, aof.writer);

@@ -31,6 +31,8 @@ export interface DispatchTarget {
   readonly tx: Transaction;
   /** Null unless the AOF is on. */
   readonly recorder: CallRecorder | null;
+  /** Set while the client waits on keys; a call that blocked is counted when its wait ends. */
+  readonly blocked: { entry: CommandEntry | null; callUs: number } | null;
 }
 
 const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
@@ -53,6 +55,8 @@ export interface DispatchHooks {
   holdForTier(target: DispatchTarget, entry: CommandEntry, args: Args): boolean;
   /** With tiering on: true when a write refused for demotions in flight waits for them instead (./tier-wait.ts). */
   holdForDrain(target: DispatchTarget, args: Args): boolean;
+  /** latency-tracking: calls are recorded in their command's histogram (INFO latencystats). */
+  readonly latencyTracking: boolean;
 }
 
 /** Redis sanitises error text: CR and LF become spaces; C strings stop at NUL. */
@@ -229,5 +233,10 @@ export function call(t: DispatchTarget, entry: CommandEntry, args: Args, stats: 
   s.usec += us;
   if (t.writer.errors !== errorsBefore) s.failed++;
   stats.totalCommands++;
+  const b = t.blocked;
+  if (b !== null) {
+    b.entry = entry;
+    b.callUs = us;
+  } else if (hooks.latencyTracking) entry.recordLatency(us);
   hooks.afterCall(t, entry, args, us);
 }

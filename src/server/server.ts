@@ -18,7 +18,8 @@ import type { ParserLimits } from '../protocol/resp/parser.js';
 import { buildInfo } from '../observability/info.js';
 import { memorySnapshot, type MemorySnapshot } from '../observability/memory-report.js';
 import { silentLogger, type Logger } from '../observability/log.js';
-import { monitorLine, slowlogArgs } from '../observability/monitor.js';
+import { monitorLine } from '../observability/monitor.js';
+import { CommandLog } from './command-log.js';
 import { BlockingRegistry } from './blocking.js';
 import { Connection, isLoopback } from './connection.js';
 import { WatchRegistry } from './multi.js';
@@ -62,6 +63,10 @@ function newStats(): ServerStats {
     rejectedConnections: 0,
     netInputBytes: 0,
     netOutputBytes: 0,
+    totalReads: 0,
+    totalWrites: 0,
+    replyBufferExpands: 0,
+    replyBufferShrinks: 0,
     totalErrorReplies: 0,
     errorCodes: new Map(),
     dirty: 0,
@@ -110,6 +115,7 @@ export class Server implements ServerHandle, DispatchHooks {
   private reapplyKeyHooks: () => void = () => {};
   /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
   readonly blocking: BlockingRegistry;
+  readonly commandLog: CommandLog;
   /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
   private readonly pendingFlush = new Set<Connection>();
   private flushScheduled = false;
@@ -129,13 +135,9 @@ export class Server implements ServerHandle, DispatchHooks {
   private readonly conns = new Map<number, Connection>();
   private readonly monitors = new Set<Connection>();
   private nextClientId = 1;
-  private slowlogEntries: SlowlogEntry[] = [];
-  private slowlogNextId = 0;
   private cron: NodeJS.Timeout | null = null;
   private activeExpire = true;
   private boundPort = 0;
-  private slowlogSlowerThan = 10000;
-  private slowlogMaxLen = 128;
   private stopped = false;
   /** close() has begun: a startup load still running stops at its next step. */
   closing = false;
@@ -147,11 +149,16 @@ export class Server implements ServerHandle, DispatchHooks {
     this.log = options.log ?? silentLogger();
     this.engine = new Engine({ databases: this.config.getNumber('databases'), clock: options.clock });
     this.watches = new WatchRegistry(this.engine);
-    this.blocking = new BlockingRegistry(this.engine, (c) => {
-      const prev = this.current;
-      this.current = c;
-      return prev;
-    });
+    this.commandLog = new CommandLog(this.config);
+    this.blocking = new BlockingRegistry(
+      this.engine,
+      (c) => {
+        const prev = this.current;
+        this.current = c;
+        return prev;
+      },
+      (w, replyUs, failed) => this.commandLog.unblocked(w, replyUs, failed),
+    );
     ({ bgsave: this.bgsave, aofRewrite: this.aofRewrite } = createBackgroundJobs(this));
     bindEvictionSettings(this);
     if (this.config.getBool('tiering')) this.engine.setTier(createTier(this));
@@ -174,13 +181,6 @@ export class Server implements ServerHandle, DispatchHooks {
     };
     outputLimits();
     this.config.onChange('client-output-buffer-limit', outputLimits);
-    const slowlogLimits = (): void => {
-      this.slowlogSlowerThan = this.config.getNumber('slowlog-log-slower-than');
-      this.slowlogMaxLen = this.config.getNumber('slowlog-max-len');
-    };
-    slowlogLimits();
-    this.config.onChange('slowlog-log-slower-than', slowlogLimits);
-    this.config.onChange('slowlog-max-len', slowlogLimits);
   }
 
   /** The port actually bound (useful with port 0). */
@@ -335,23 +335,17 @@ export class Server implements ServerHandle, DispatchHooks {
 
   afterCall(t: DispatchTarget, entry: CommandEntry, args: Args, durationUs: number): void {
     const conn = t as Connection;
-    const slower = this.slowlogSlowerThan;
-    if (slower >= 0 && durationUs >= slower && !entry.skipSlowlog) {
-      this.slowlogEntries.unshift({
-        id: this.slowlogNextId++,
-        time: Math.floor(Date.now() / 1000),
-        durationUs,
-        args: slowlogArgs(args, conn.redacted),
-        addr: conn.addr,
-        name: conn.name,
-      });
-      if (this.slowlogEntries.length > this.slowlogMaxLen) this.slowlogEntries.length = this.slowlogMaxLen;
-    }
+    // A call that blocked is logged when its wait ends (CommandLog.unblocked).
+    if (conn.blocked === null) this.commandLog.slow(conn, entry, args, conn.redacted, durationUs);
     if (this.monitors.size > 0 && !entry.skipMonitor && !entry.spec.flags.includes('admin')) {
       const line = monitorLine(conn.dbIndex, conn.addr, args, conn.redacted);
       for (const m of this.monitors) m.feedMonitor(line);
     }
     if (conn.redacted.length !== 0) conn.redacted.length = 0;
+  }
+
+  get latencyTracking(): boolean {
+    return this.commandLog.latencyTracking;
   }
 
   holdForTier(t: DispatchTarget, entry: CommandEntry, args: Args): boolean {
@@ -371,10 +365,10 @@ export class Server implements ServerHandle, DispatchHooks {
     return this.conns.size;
   }
   slowlog(): SlowlogEntry[] {
-    return this.slowlogEntries;
+    return this.commandLog.entries;
   }
   slowlogReset(): void {
-    this.slowlogEntries = [];
+    this.commandLog.resetSlowlog();
   }
   resetStats(): void {
     const dirty = this.stats.dirty;
@@ -489,6 +483,7 @@ export class Server implements ServerHandle, DispatchHooks {
 }
 
 function resetStat(e: CommandEntry): void {
+  e.latency = null;
   e.stat.calls = 0;
   e.stat.usec = 0;
   e.stat.rejected = 0;

@@ -52,6 +52,8 @@ export class RespWriter implements Reply {
      */
     private readonly sink: (chunk: Buffer) => boolean,
     private readonly onError: ErrorListener = () => {},
+    /** Called when the buffer is replaced by a bigger (true) or smaller one (INFO reply_buffer_expands/shrinks). */
+    private readonly onResize: (grew: boolean) => void = () => {},
   ) {}
 
   /** Bytes waiting in the buffer. */
@@ -65,7 +67,10 @@ export class RespWriter implements Reply {
     const chunk = this.out.subarray(0, this.n);
     this.n = 0;
     const released = this.sink(chunk);
-    if (!released || this.out.length > 1024 * 1024) this.out = Buffer.allocUnsafe(INITIAL);
+    if (!released || this.out.length > 1024 * 1024) {
+      if (this.out.length > INITIAL) this.onResize(false);
+      this.out = Buffer.allocUnsafe(INITIAL);
+    }
   }
 
   private ensure(k: number): void {
@@ -73,6 +78,7 @@ export class RespWriter implements Reply {
     const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.n + k));
     this.out.copy(bigger, 0, 0, this.n);
     this.out = bigger;
+    this.onResize(true);
   }
 
   private raw(b: Buffer): void {

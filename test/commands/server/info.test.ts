@@ -16,8 +16,8 @@ const REDIS_FIELDS: Record<string, string[]> = {
   cluster: ['cluster_enabled'],
 };
 
-/** Fields we leave out because we cannot measure them (see src/observability/info.ts). */
-const OMITTED = new Set(['total_reads_processed', 'total_writes_processed', 'reply_buffer_shrinks', 'reply_buffer_expands', 'used_cpu_sys_main_thread', 'used_cpu_user_main_thread']);
+/** Fields left out where they cannot be measured (see src/observability/info.ts): a thread's own CPU time off Linux, as Redis. */
+const OMITTED = new Set(process.platform === 'linux' ? [] : ['used_cpu_sys_main_thread', 'used_cpu_user_main_thread']);
 /** Fields we add. */
 const EXTRA = new Set(['nencache_version', 'node_version', 'used_memory_js_heap', 'used_memory_external', 'maxmemory_pressure_events']);
 
@@ -55,7 +55,7 @@ describe('INFO', () => {
     );
     for (const [title, fields] of sections) {
       const want = (REDIS_FIELDS[title.toLowerCase()] ?? []).filter((f) => !OMITTED.has(f));
-      const names = fields.map(([n]) => n).filter((n) => !EXTRA.has(n) && !/^(cmdstat_|errorstat_|db\d+$)/.test(n));
+      const names = fields.map(([n]) => n).filter((n) => !EXTRA.has(n) && !/^(cmdstat_|errorstat_|latency_percentiles_usec_|db\d+$)/.test(n));
       assert.deepEqual(names, want, `fields of ${title}`);
     }
     c.close();
@@ -143,6 +143,80 @@ describe('INFO', () => {
       assert.equal(await c.call('INFO', 'errorstats'), '$14\r\n# Errorstats\r\n\r\n');
       const after = new Map(parse(await c.call('INFO', 'commandstats'))[0]![1]);
       assert.equal(after.has('cmdstat_echo'), false);
+      c.close();
+    } finally {
+      await s2.stop();
+    }
+  });
+  test('INFO latencystats: percentiles per command called, as latency-tracking and its percentiles say', async () => {
+    const s2 = await startServer();
+    try {
+      const c = await Wire.connect(s2.port);
+      const latency = async (): Promise<Map<string, string>> => new Map(parse(await c.call('INFO', 'latencystats'))[0]![1]);
+      await c.call('ECHO', 'x');
+      await c.call('CLIENT', 'GETNAME');
+      let l = await latency();
+      assert.match(l.get('latency_percentiles_usec_echo')!, /^p50=\d+\.\d{3},p99=\d+\.\d{3},p99\.9=\d+\.\d{3}$/);
+      assert.ok(l.has('latency_percentiles_usec_client|getname'));
+      assert.equal(l.has('latency_percentiles_usec_get'), false);
+      assert.equal(await c.call('CONFIG', 'SET', 'latency-tracking-info-percentiles', '0 50 99.99 100'), '+OK\r\n');
+      l = await latency();
+      assert.match(l.get('latency_percentiles_usec_echo')!, /^p0=[\d.]+,p50=[\d.]+,p99\.99=[\d.]+,p100=[\d.]+$/);
+      // INFO itself is counted once it returns, as in Redis.
+      assert.ok(l.has('latency_percentiles_usec_info'));
+      assert.equal(await c.call('CONFIG', 'SET', 'latency-tracking', 'no'), '+OK\r\n');
+      assert.equal(await c.call('INFO', 'latencystats'), '$16\r\n# Latencystats\r\n\r\n');
+      await c.call('GET', 'k');
+      assert.equal(await c.call('CONFIG', 'SET', 'latency-tracking', 'yes'), '+OK\r\n');
+      assert.equal((await latency()).has('latency_percentiles_usec_get'), false);
+      assert.equal(await c.call('CONFIG', 'RESETSTAT'), '+OK\r\n');
+      assert.deepEqual([...(await latency()).keys()], ['latency_percentiles_usec_config|resetstat']);
+      c.close();
+    } finally {
+      await s2.stop();
+    }
+  });
+
+  test('a blocked command is timed when its wait ends: first call plus serving, one latency sample', async () => {
+    const s2 = await startServer();
+    try {
+      const c = await Wire.connect(s2.port);
+      const w = await Wire.connect(s2.port);
+      const usec = async (): Promise<number> => Number(/usec=(\d+)/.exec(new Map(parse(await c.call('INFO', 'commandstats'))[0]![1]).get('cmdstat_blpop')!)![1]);
+      const latency = async (): Promise<string | undefined> => new Map(parse(await c.call('INFO', 'latencystats'))[0]![1]).get('latency_percentiles_usec_blpop');
+      w.send('BLPOP', 'q', '0');
+      for (let i = 0; i < 200 && !/blocked_clients:1\r\n/.test(await c.call('INFO', 'clients')); i++) await new Promise((r) => setTimeout(r, 5));
+      const atBlock = await usec();
+      assert.equal(await latency(), undefined);
+      await c.call('RPUSH', 'q', 'v');
+      assert.equal(await w.reply(), '*2\r\n$1\r\nq\r\n$1\r\nv\r\n');
+      assert.ok((await usec()) >= 2 * atBlock);
+      assert.ok((await latency()) !== undefined);
+      assert.match(new Map(parse(await c.call('INFO', 'commandstats'))[0]![1]).get('cmdstat_blpop')!, /^calls=1,/);
+      c.close();
+      w.close();
+    } finally {
+      await s2.stop();
+    }
+  });
+
+  test('INFO stats counts socket reads and writes, and output buffers grown and shrunk', async () => {
+    const s2 = await startServer();
+    try {
+      const c = await Wire.connect(s2.port);
+      const stats = async (): Promise<Map<string, number>> => new Map(parse(await c.call('INFO', 'stats'))[0]![1].map(([k, v]) => [k, Number(v)] as [string, number]));
+      const before = await stats();
+      for (let i = 0; i < 5; i++) await c.call('PING');
+      const after = await stats();
+      assert.ok(after.get('total_reads_processed')! >= before.get('total_reads_processed')! + 6);
+      assert.ok(after.get('total_writes_processed')! >= before.get('total_writes_processed')! + 6);
+      assert.equal(after.get('reply_buffer_expands'), 0);
+      // 2 MB of small elements is built in the output buffer (16 KiB at first), then the buffer is dropped back.
+      await c.call('RPUSH', 'big', ...Array.from({ length: 20_000 }, () => 'x'.repeat(100)));
+      await c.call('LRANGE', 'big', '0', '-1');
+      const big = await stats();
+      assert.ok(big.get('reply_buffer_expands')! >= 7, String(big.get('reply_buffer_expands')));
+      assert.equal(big.get('reply_buffer_shrinks'), 1);
       c.close();
     } finally {
       await s2.stop();

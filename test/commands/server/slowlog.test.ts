@@ -7,6 +7,10 @@ import { runSteps } from './wire.js';
 
 type Entry = [number, number, number, string[], string, string];
 
+async function waitFor(cond: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await cond()); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
 describe('SLOWLOG', () => {
   let s: TestServer;
   let r: RawClient;
@@ -107,6 +111,22 @@ describe('SLOWLOG', () => {
     const [e] = await get('1');
     assert.equal(e![3].length, 32);
     assert.equal(e![3][31], '... (4 more arguments)');
+  });
+
+  test('SLOWLOG - blocking command is reported only after unblocked', async () => {
+    await call('DEL', 'mylist');
+    const rd = await RawClient.connect(s.port);
+    try {
+      rd.write('*3\r\n$5\r\nBLPOP\r\n$6\r\nmylist\r\n$1\r\n0\r\n');
+      await waitFor(async () => /blocked_clients:1\r\n/.test(String(await call('INFO', 'clients'))));
+      const blpops = async (): Promise<number> => (await get('-1')).filter((e) => e[3][0] === 'BLPOP').length;
+      assert.equal(await blpops(), 0);
+      await call('LPUSH', 'mylist', '1');
+      assert.deepEqual(plain(await rd.read()), ['mylist', '1']);
+      assert.equal(await blpops(), 1);
+    } finally {
+      rd.close();
+    }
   });
 
   test('SLOWLOG - can be disabled', async () => {
