@@ -7,8 +7,9 @@
  */
 import {
   EXPIRE_BYTES, MAX_INLINE_VALUE, HEADER, INFO_EXT, INFO_TTL, VALUE_REF,
-  copyBytes, itemSize, keyLength, keyOffset, readF64, readU16, readU24, readU32, writeF64, writeHeader, writeU24, writeU32,
+  itemSize, keyLength, keyOffset, readF64, readU16, readU24, readU32, writeF64, writeHeader, writeU24, writeU32,
 } from './arena/item.js';
+import { copyBytes } from './copy-bytes.js';
 import { MAX_CHUNK, SlabArena, classFor } from './arena/slab.js';
 import { AccessMode, touched, type AccessState } from './eviction/access.js';
 import { hashBytes, type KeyStore } from './index/key-index.js';
@@ -89,7 +90,10 @@ export class ItemStore implements KeyStore {
     const page = this.arena.page(ref);
     const off = this.arena.offset(ref);
     if (page[off]! & INFO_EXT) dst.set((this.objectOf(page, off) as OutsideKey).key);
-    else copyBytes(page, keyOffset(page, off), keyLength(page, off), dst, 0);
+    else {
+      const k = keyOffset(page, off);
+      copyBytes(page, k, k + keyLength(page, off), dst, 0);
+    }
   }
   refKeyEquals(ref: number, buf: Uint8Array, start: number, end: number): boolean {
     const page = this.arena.page(ref);
@@ -223,12 +227,12 @@ export class ItemStore implements KeyStore {
       page = this.arena.page(ref);
       off = this.arena.offset(ref);
       const k = writeHeader(page, off, info, ext ? 0 : klen, vlen16, access);
-      if (!ext) copyBytes(kbuf, ks, klen, page, k);
+      if (!ext) copyBytes(kbuf, ks, ks + klen, page, k);
     }
     if (ttl) writeF64(page, off + HEADER, expire);
     const v = ext ? off + HEADER + (ttl ? EXPIRE_BYTES : 0) : keyOffset(page, off) + klen;
     if (vsrc !== null) {
-      if (vlen > 0) copyBytes(vsrc, vs, vlen, page, v);
+      if (vlen > 0) copyBytes(vsrc, vs, vs + vlen, page, v);
     } else {
       writeU32(page, v, this.objects.add(obj));
     }
@@ -271,7 +275,8 @@ export class ItemStore implements KeyStore {
     const off = this.arena.offset(ref);
     const k = writeHeader(dst, off, ttl ? info | INFO_TTL : info & ~INFO_TTL, klen, vlen16, readU24(src, so + 4));
     if (ttl) writeF64(dst, off + HEADER, atMs);
-    copyBytes(src, ext ? so + HEADER + ((info & INFO_TTL) !== 0 ? EXPIRE_BYTES : 0) : keyOffset(src, so), klen + vbytes, dst, k);
+    const from = ext ? so + HEADER + ((info & INFO_TTL) !== 0 ? EXPIRE_BYTES : 0) : keyOffset(src, so);
+    copyBytes(src, from, from + klen + vbytes, dst, k);
     this.arena.release(oldRef);
     return ref;
   }

@@ -102,14 +102,3 @@ export function keyLength(b: Uint8Array, off: number): number {
 export function keyOffset(b: Uint8Array, off: number): number {
   return off + HEADER + (b[off]! & INFO_TTL ? EXPIRE_BYTES : 0) + (b[off + 1] === LONG_KEY ? 2 : 0);
 }
-
-/** Copies small ranges with a loop (no view objects), larger ones natively. */
-export function copyBytes(src: Uint8Array, from: number, len: number, dst: Uint8Array, to: number): void {
-  if (len <= 16) {
-    for (let i = 0; i < len; i++) dst[to + i] = src[from + i]!;
-  } else if (Buffer.isBuffer(src)) {
-    src.copy(dst, to, from, from + len);
-  } else {
-    dst.set(src.subarray(from, from + len), to);
-  }
-}

@@ -23,6 +23,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SizedValue } from '../object-table.js';
+import { copyBytes } from '../copy-bytes.js';
 
 /** The RESP writer sends a bulk of this many bytes by reference (writer.ts DIRECT_WRITE): such a value is never overwritten in place. */
 const BY_REFERENCE = 64 * 1024;
@@ -87,17 +88,6 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
     v2 = (v2 + v1) | 0; v1 = (v1 << 13) | (v1 >>> 19); v1 ^= v2; v2 = (v2 << 16) | (v2 >>> 16);
   }
   return v1 ^ v3;
-}
-
-/** Copies src[s, e) to dst at `at`; a loop for short runs (no view object), memcpy for long ones. */
-function copyBytes(src: Uint8Array, s: number, e: number, dst: Buffer, at: number): void {
-  if (e - s <= 32) {
-    for (let i = s; i < e; i++) dst[at++] = src[i]!;
-  } else if (Buffer.isBuffer(src)) {
-    src.copy(dst, at, s, e);
-  } else {
-    dst.set(src.subarray(s, e), at);
-  }
 }
 
 function pow2AtLeast(n: number): number {

@@ -5,6 +5,7 @@
  * BIG_ELEMENT) owns an exact-size buffer that is never written after it was
  * filled and never recycled, because a reply of >= 64 KiB sends it by reference.
  */
+import { copyBytes } from '../copy-bytes.js';
 
 /** Bytes of a standard node's chunk. */
 export const CHUNK = 8192;
@@ -76,11 +77,6 @@ export function usedBytes(n: Node): number {
   return n.b === null ? n.buf.length : n.b[n.first + n.count]! - n.b[n.first]!;
 }
 
-/** Copies src[s, e) to dst at `at`; a loop for short runs, where a typed-array view would cost more. */
-export function copyBytes(src: Uint8Array, s: number, e: number, dst: Buffer, at: number): void {
-  if (e - s <= 32) for (let i = s; i < e; i++) dst[at++] = src[i]!;
-  else dst.set(src.subarray(s, e), at);
-}
 
 /** Builds a run of nodes from elements appended in order (the output of every middle edit). */
 export class Packer {

@@ -12,8 +12,9 @@
  */
 import type { SizedValue } from '../object-table.js';
 import { varintSize } from './listpack.js';
+import { copyBytes } from '../copy-bytes.js';
 import {
-  BIG_ELEMENT, CHUNK, NODE_MAX, Node, Packer, copyBytes, endOf, nodeBytes, release, startOf, takeNode, usedBytes,
+  BIG_ELEMENT, CHUNK, NODE_MAX, Node, Packer, endOf, nodeBytes, release, startOf, takeNode, usedBytes,
 } from './list-chunk.js';
 
 export { BIG_ELEMENT, CHUNK, NODE_MAX, STD_NODE_BYTES } from './list-chunk.js';
