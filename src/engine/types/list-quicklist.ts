@@ -23,12 +23,19 @@ const BASE_BYTES = 128;
 
 const packer = new Packer();
 
+/** A list dropped whole (DEL, overwrite, conversion) gives its nodes' slots back once it is collected. */
+const dropped = new FinalizationRegistry<{ nodes: (Node | undefined)[] }>((hold) => {
+  for (const n of hold.nodes) if (n !== undefined) release(n);
+});
+
 function prefixOf(len: number): number {
   return len < 0x80 ? 1 : varintSize(len);
 }
 
 export class QuickList implements SizedValue {
   private nodes: (Node | undefined)[];
+  /** What the finalizer sees of this list: the ring, kept current by setRing(). */
+  private readonly hold: { nodes: (Node | undefined)[] };
   private mask: number;
   private head = 0;
   /** Number of nodes. */
@@ -51,6 +58,8 @@ export class QuickList implements SizedValue {
 
   constructor() {
     this.nodes = new Array<Node | undefined>(4);
+    this.hold = { nodes: this.nodes };
+    dropped.register(this, this.hold);
     this.mask = 3;
   }
 
@@ -129,7 +138,7 @@ export class QuickList implements SizedValue {
   private setNodes(list: readonly Node[]): void {
     let cap = 4;
     while (cap < list.length) cap *= 2;
-    this.nodes = new Array<Node | undefined>(cap);
+    this.setRing(new Array<Node | undefined>(cap));
     for (let i = 0; i < list.length; i++) this.nodes[i] = list[i];
     this.mask = cap - 1;
     this.head = 0;
@@ -380,7 +389,13 @@ export class QuickList implements SizedValue {
     const c = new QuickList();
     for (let k = 0; k < this.nn; k++) {
       const n = this.node(k);
-      const m = new Node(Buffer.from(n.buf), n.b === null ? null : n.b.slice());
+      let m: Node;
+      if (n.b === null) m = new Node(Buffer.from(n.buf), null);
+      else {
+        m = takeNode(false);
+        m.buf.set(n.buf);
+        m.b!.set(n.b);
+      }
       m.first = n.first;
       m.count = n.count;
       c.addTail(m);
@@ -401,10 +416,15 @@ export class QuickList implements SizedValue {
     return out;
   }
 
+  private setRing(ring: (Node | undefined)[]): void {
+    this.nodes = ring;
+    this.hold.nodes = ring;
+  }
+
   private resize(cap: number): void {
     const next = new Array<Node | undefined>(cap);
     for (let i = 0; i < this.nn; i++) next[i] = this.nodes[(this.head + i) & this.mask];
-    this.nodes = next;
+    this.setRing(next);
     this.mask = cap - 1;
     this.head = 0;
   }
