@@ -28,3 +28,20 @@ export function liveNumber(config: Config, name: string): LiveNumber {
   }
   return cell;
 }
+
+/**
+ * A reader of one parameter for a hot path: it keeps the cell of the last
+ * Config it was asked about (a process usually runs one server), so a call
+ * is a comparison and a field read instead of two map lookups.
+ */
+export function liveReader(name: string): (config: Config) => number {
+  let last: Config | null = null;
+  let cell: LiveNumber = { value: 0 };
+  return (config) => {
+    if (config !== last) {
+      cell = liveNumber(config, name);
+      last = config;
+    }
+    return cell.value;
+  };
+}

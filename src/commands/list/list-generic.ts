@@ -16,11 +16,13 @@ import {
   type ElementSink, type ListEnd,
 } from '../../engine/types/list.js';
 import { N, notifyArg, notifyDelIfGone } from '../notify.js';
-import { liveNumber } from '../live-config.js';
+import { liveReader } from '../live-config.js';
+
+const listMaxListpackSize = liveReader('list-max-listpack-size');
 
 /** list-max-listpack-size, the threshold between a list blob and a QuickList. */
 export function listFill(ctx: CommandContext): number {
-  return liveNumber(ctx.server.config, 'list-max-listpack-size').value;
+  return listMaxListpackSize(ctx.server.config);
 }
 
 /** Writes each element it receives as a bulk string. */

@@ -12,7 +12,7 @@ import { KeyType, NO_KEY, WRONG_TYPE } from '../../engine/status.js';
 import { isValueAt } from '../../engine/types/intset.js';
 import { lookupReadOf } from '../../engine/types/lookup.js';
 import { SetAccum, SetView, intsetLimit } from '../../engine/types/set.js';
-import { liveNumber } from '../live-config.js';
+import { liveReader } from '../live-config.js';
 
 /** The one accumulator commands edit or build a set in (commands run one at a time). */
 export const acc = new SetAccum();
@@ -21,9 +21,11 @@ export const acc2 = new SetAccum();
 /** The view single-key commands read through. */
 export const view = new SetView();
 
+const setMaxIntsetEntries = liveReader('set-max-intset-entries');
+
 /** set-max-intset-entries as Redis applies it. */
 export function maxIntset(ctx: CommandContext): number {
-  return intsetLimit(liveNumber(ctx.server.config, 'set-max-intset-entries').value);
+  return intsetLimit(setMaxIntsetEntries(ctx.server.config));
 }
 
 /** Replies member i of a view (an intset member as its integer). */

@@ -8,7 +8,7 @@ import type { Args } from '../args.js';
 import type { Reply } from '../reply.js';
 import { ZView, zsetLimits } from '../../engine/types/zset.js';
 import type { CommandSpec, KeySpec } from '../define.js';
-import { liveNumber } from '../live-config.js';
+import { liveReader } from '../live-config.js';
 
 /** The view commands read through (the engine's mutations use their own). */
 export const zview = new ZView();
@@ -19,11 +19,14 @@ export const MIN_MAX_NOT_FLOAT = 'ERR min or max is not a float';
 export const MIN_MAX_NOT_STRING = 'ERR min or max not valid string range item';
 export const SCORE_NAN = 'ERR resulting score is not a number (NaN)';
 
+const zsetMaxEntries = liveReader('zset-max-listpack-entries');
+const zsetMaxValue = liveReader('zset-max-listpack-value');
+
 /** Copies zset-max-listpack-entries/-value into the engine (CONFIG SET takes effect on the next write). */
 export function syncLimits(ctx: CommandContext): void {
   const config = ctx.server.config;
-  zsetLimits.entries = liveNumber(config, 'zset-max-listpack-entries').value;
-  zsetLimits.value = liveNumber(config, 'zset-max-listpack-value').value;
+  zsetLimits.entries = zsetMaxEntries(config);
+  zsetLimits.value = zsetMaxValue(config);
 }
 
 /** Writes the view's current member. */
