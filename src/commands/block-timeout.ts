@@ -1,7 +1,8 @@
 /**
- * The timeout argument of the blocking commands (BLPOP, BZPOPMIN...), read as
- * Redis 7.0's getTimeoutFromObjectOrReply(UNIT_SECONDS): a long double of
- * seconds, truncated to milliseconds, made absolute; 0 means no timeout.
+ * Timeout arguments, read as Redis 7.0's getTimeoutFromObjectOrReply(): the
+ * blocking commands' (BLPOP, BZPOPMIN...) in UNIT_SECONDS, a long double of
+ * seconds truncated to milliseconds; CLIENT PAUSE's in UNIT_MILLISECONDS, a
+ * long long. Both are made absolute; 0 stays 0.
  */
 import type { Args } from './args.js';
 import type { Reply } from './reply.js';
@@ -33,4 +34,24 @@ export function blockDeadline(args: Args, i: number, reply: Reply): number {
     return -1;
   }
   return now + ms;
+}
+
+/** The same for a whole number of milliseconds (CLIENT PAUSE): the deadline, 0 for 0, or -1 after replying with the error. */
+export function msDeadline(args: Args, i: number, reply: Reply): number {
+  const v = args.int64(i);
+  if (v === null) {
+    reply.error('ERR timeout is not an integer or out of range');
+    return -1;
+  }
+  if (v < 0) {
+    reply.error('ERR timeout is negative');
+    return -1;
+  }
+  if (v === 0 || v === 0n) return 0;
+  const now = Date.now();
+  if (BigInt(v) > 9223372036854775807n - BigInt(now)) {
+    reply.error('ERR timeout is out of range');
+    return -1;
+  }
+  return now + Number(v);
 }

@@ -147,6 +147,10 @@ export interface SlowlogEntry {
   name: string;
 }
 
+/** CLIENT PAUSE modes (0 = no pause). */
+export const PAUSE_WRITE = 1;
+export const PAUSE_ALL = 2;
+
 /** Server services a command may call. */
 export interface ServerHandle {
   readonly config: Config;
@@ -168,6 +172,8 @@ export interface ServerHandle {
   clients(): Iterable<ClientHandle>;
   clientCount(): number;
   slowlog(): SlowlogEntry[];
+  /** CLIENT PAUSE until `endMs` (ms since the epoch; past = lift) in PAUSE_WRITE or PAUSE_ALL mode; mode 0 = CLIENT UNPAUSE. */
+  pauseClients(endMs: number, mode: number): void;
   slowlogReset(): void;
   /** Zeroes the counters CONFIG RESETSTAT resets. */
   resetStats(): void;

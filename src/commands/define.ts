@@ -94,6 +94,11 @@ export interface CommandSpec {
    * runs, with the client held, instead of synchronously while it runs.
    */
   tierKeys?: (ctx: CommandContext, args: Args) => Buffer[] | null;
+  /**
+   * Redis 7.0's CMD_MAY_REPLICATE, which its COMMAND output does not list:
+   * CLIENT PAUSE WRITE holds the command as it holds writes.
+   */
+  mayReplicate?: true;
   subcommands?: readonly CommandSpec[];
 }
 

@@ -19,11 +19,22 @@ export class CommandEntry {
   readonly noAuth: boolean;
   readonly skipMonitor: boolean;
   readonly skipSlowlog: boolean;
+  /** May replicate (PUBLISH, PFCOUNT...): held by CLIENT PAUSE WRITE as writes are. */
+  readonly mayReplicate: boolean;
   readonly subcommands: NameIndex<CommandEntry> | null;
   /** INFO commandstats counters. */
   readonly stat: CommandStat = { calls: 0, usec: 0, rejected: 0, failed: 0 };
   /** INFO latencystats: made at the first recorded call, dropped by CONFIG RESETSTAT (as Redis). */
   latency: LatencyHistogram | null = null;
+
+  /** CONFIG RESETSTAT: commandstats zeroed, the latency histogram dropped (as Redis). */
+  resetStats(): void {
+    this.latency = null;
+    this.stat.calls = 0;
+    this.stat.usec = 0;
+    this.stat.rejected = 0;
+    this.stat.failed = 0;
+  }
 
   /** Records one call's duration in the latency histogram. */
   recordLatency(us: number): void {
@@ -43,6 +54,7 @@ export class CommandEntry {
     this.noAuth = f.includes('no_auth');
     this.skipMonitor = f.includes('skip_monitor');
     this.skipSlowlog = f.includes('skip_slowlog');
+    this.mayReplicate = spec.mayReplicate === true || f.includes('may_replicate');
     if (spec.subcommands) {
       this.subcommands = new NameIndex();
       for (const sub of spec.subcommands) this.subcommands.add(sub.name, new CommandEntry(sub, this));

@@ -142,7 +142,8 @@ export class BlockingRegistry implements ReadySignal {
   /** CLIENT UNBLOCK: answers as a timeout, or with the UNBLOCKED error. */
   unblockClient(conn: Connection | undefined, error: boolean): boolean {
     const w = conn?.blocked ?? null;
-    if (w === null) return false;
+    // A client held by CLIENT PAUSE or for a tiered value waits on no key: not unblockable (as Redis 7.2; 7.0.15 crashes).
+    if (w === null || w.keys.length === 0) return false;
     this.answer(w, error ? 1 : 0);
     return true;
   }

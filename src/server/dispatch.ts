@@ -57,6 +57,10 @@ export interface DispatchHooks {
   holdForDrain(target: DispatchTarget, args: Args): boolean;
   /** latency-tracking: calls are recorded in their command's histogram (INFO latencystats). */
   readonly latencyTracking: boolean;
+  /** Non-zero while CLIENT PAUSE lasts. */
+  readonly pauseMode: number;
+  /** With a pause on: true when the command was held until it ends (./client-pause.ts). */
+  holdForPause(target: DispatchTarget, entry: CommandEntry, args: Args): boolean;
 }
 
 /** Redis sanitises error text: CR and LF become spaces; C strings stop at NUL. */
@@ -89,7 +93,7 @@ const SUBSCRIBED_ALLOWED = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscr
  * The checks processCommand() makes for a client in MULTI or subscribed,
  * then queuing. True when the command was answered here (refused or queued).
  */
-function specialModes(t: DispatchTarget, stats: ServerStats, entry: CommandEntry, args: Args): boolean {
+function specialModes(t: DispatchTarget, stats: ServerStats, entry: CommandEntry, args: Args, hooks: DispatchHooks): boolean {
   const multi = (t.mode & MODE_MULTI) !== 0;
   const name = entry.parent === null ? entry.spec.name : '';
   if (multi && entry.spec.flags.includes('no_multi')) {
@@ -114,6 +118,8 @@ function specialModes(t: DispatchTarget, stats: ServerStats, entry: CommandEntry
     );
     return true;
   }
+  // processCommand()'s order: a pause holds the command before MULTI queues it.
+  if (hooks.pauseMode !== 0 && hooks.holdForPause(t, entry, args)) return true;
   if (multi && !NOT_QUEUED.has(name)) {
     t.lastCommand = entry.fullName;
     t.tx.queue(entry, args);
@@ -186,7 +192,7 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
   // As processCommand(): with a limit set, evict before every command, and
   // refuse the ones that may grow memory when that did not get us under.
   if (t.mode !== 0) {
-    if (specialModes(t, stats, entry, args)) return;
+    if (specialModes(t, stats, entry, args, hooks)) return;
   } else {
     const engine = t.ctx.engine;
     if (engine.maxMemory > 0 && engine.evict() !== EvictResult.OK && entry.denyOom) {
@@ -195,6 +201,7 @@ export function dispatch(t: DispatchTarget, table: CommandTable, stats: ServerSt
       return;
     }
     if (diskErrorRefused(t, stats, entry)) return;
+    if (hooks.pauseMode !== 0 && hooks.holdForPause(t, entry, args)) return;
   }
   if (entry.handler === undefined) {
     // A container called without a subcommand has arity -2 and never gets here.

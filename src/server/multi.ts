@@ -163,6 +163,8 @@ export class Transaction implements TransactionHandle {
   denyOom = false;
   /** Some queued command writes: EXEC counts as a write for the MISCONF check (mstate.cmd_flags & WRITE). */
   hasWrite = false;
+  /** Some queued command writes or may replicate: CLIENT PAUSE WRITE holds the EXEC. */
+  mayReplicate = false;
   private queued: Queued[] = [];
   private watched: WatchedKey[] = [];
   private readonly args = new Args();
@@ -218,6 +220,7 @@ export class Transaction implements TransactionHandle {
     this.queued.push({ entry, buf, offs, lens });
     if (entry.denyOom) this.denyOom = true;
     if (entry.write) this.hasWrite = true;
+    if (entry.write || entry.mayReplicate) this.mayReplicate = true;
   }
 
   exec(reply: Reply): void {
@@ -251,6 +254,7 @@ export class Transaction implements TransactionHandle {
     this.dirtyCas = false;
     this.denyOom = false;
     this.hasWrite = false;
+    this.mayReplicate = false;
     this.unwatch();
   }
 

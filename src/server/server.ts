@@ -20,6 +20,7 @@ import { memorySnapshot, type MemorySnapshot } from '../observability/memory-rep
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine } from '../observability/monitor.js';
 import { CommandLog } from './command-log.js';
+import { ClientPause } from './client-pause.js';
 import { BlockingRegistry } from './blocking.js';
 import { Connection, isLoopback } from './connection.js';
 import { WatchRegistry } from './multi.js';
@@ -116,6 +117,7 @@ export class Server implements ServerHandle, DispatchHooks {
   /** Clients blocked on keys (BLPOP...), told of list and zset writes by the keyspace. */
   readonly blocking: BlockingRegistry;
   readonly commandLog: CommandLog;
+  readonly clientPause: ClientPause;
   /** Connections given pub/sub messages this turn, flushed once each by flushPending(). */
   private readonly pendingFlush = new Set<Connection>();
   private flushScheduled = false;
@@ -159,6 +161,7 @@ export class Server implements ServerHandle, DispatchHooks {
       },
       (w, replyUs, failed) => this.commandLog.unblocked(w, replyUs, failed),
     );
+    this.clientPause = new ClientPause(this.blocking);
     ({ bgsave: this.bgsave, aofRewrite: this.aofRewrite } = createBackgroundJobs(this));
     bindEvictionSettings(this);
     if (this.config.getBool('tiering')) this.engine.setTier(createTier(this));
@@ -259,6 +262,7 @@ export class Server implements ServerHandle, DispatchHooks {
     if (this.cron !== null) clearInterval(this.cron);
     this.cron = null;
     this.blocking.stop();
+    this.clientPause.stop();
     this.bgsave.abort();
     this.aofRewrite.abort();
     // Their temp files are gone once they have let go.
@@ -347,6 +351,12 @@ export class Server implements ServerHandle, DispatchHooks {
   get latencyTracking(): boolean {
     return this.commandLog.latencyTracking;
   }
+  get pauseMode(): number {
+    return this.clientPause.mode;
+  }
+  holdForPause(t: DispatchTarget, entry: CommandEntry, args: Args): boolean {
+    return this.clientPause.hold(t as Connection, entry, args);
+  }
 
   holdForTier(t: DispatchTarget, entry: CommandEntry, args: Args): boolean {
     return holdForTier(this, t as Connection, entry, args);
@@ -367,6 +377,10 @@ export class Server implements ServerHandle, DispatchHooks {
   slowlog(): SlowlogEntry[] {
     return this.commandLog.entries;
   }
+  pauseClients(endMs: number, mode: number): void {
+    if (mode === 0) this.clientPause.unpause();
+    else this.clientPause.pause(endMs, mode);
+  }
   slowlogReset(): void {
     this.commandLog.resetSlowlog();
   }
@@ -378,8 +392,8 @@ export class Server implements ServerHandle, DispatchHooks {
     this.engine.stats.misses = 0;
     this.engine.stats.expiredKeys = 0;
     for (const e of this.table.all()) {
-      resetStat(e);
-      if (e.subcommands) for (const [, s] of e.subcommands.entries()) resetStat(s);
+      e.resetStats();
+      if (e.subcommands) for (const [, s] of e.subcommands.entries()) s.resetStats();
     }
   }
   unblockClient(id: number, error: boolean): boolean {
@@ -463,7 +477,8 @@ export class Server implements ServerHandle, DispatchHooks {
     this.cachedNow = Date.now();
     this.sampleOps();
     this.engine.refreshClock();
-    if (this.activeExpire) this.engine.activeExpireCycle(1);
+    // Redis skips active expiry while clients are paused.
+    if (this.activeExpire && this.clientPause.mode === 0) this.engine.activeExpireCycle(1);
     this.engine.growTables();
     this.bgsave.cron(this.cachedNow);
     this.aofRewrite.cron();
@@ -482,10 +497,3 @@ export class Server implements ServerHandle, DispatchHooks {
   }
 }
 
-function resetStat(e: CommandEntry): void {
-  e.latency = null;
-  e.stat.calls = 0;
-  e.stat.usec = 0;
-  e.stat.rejected = 0;
-  e.stat.failed = 0;
-}

@@ -14,6 +14,7 @@ export default defineCommand({
   name: 'pfcount',
   arity: -2,
   flags: ['readonly'],
+  mayReplicate: true,
   acl: ['hyperloglog'],
   firstKey: 1,
   lastKey: -1,

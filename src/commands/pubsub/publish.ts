@@ -5,6 +5,7 @@ export default defineCommand({
   name: 'publish',
   arity: 3,
   flags: ['pubsub', 'loading', 'stale', 'fast'],
+  mayReplicate: true,
   doc: {
     summary: 'Post a message to a channel',
     since: '2.0.0',

@@ -5,6 +5,7 @@ export default defineCommand({
   name: 'spublish',
   arity: 3,
   flags: ['pubsub', 'loading', 'stale', 'fast'],
+  mayReplicate: true,
   firstKey: 1,
   lastKey: 1,
   keyStep: 1,
