@@ -153,9 +153,10 @@ describe('CLIENT', () => {
   test('CLIENT HELP lists the subcommands with Redis help lines', async () => {
     const c = await Wire.connect(s.port);
     const help = await c.call('CLIENT', 'HELP');
-    assert.match(help, /^\*39\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n\+GETREDIR\r\n/);
+    assert.match(help, /^\*43\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n\+GETREDIR\r\n/);
     assert.ok(help.includes('+KILL <option> <value> [<option> <value> [...]]\r\n+    Kill connections. Options are:\r\n'));
     assert.ok(help.includes('+UNBLOCK <clientid> [TIMEOUT|ERROR]\r\n+    Unblock the specified blocked client.\r\n'));
+    assert.ok(help.includes('+UNPAUSE\r\n+    Stop the current client pause, resuming traffic.\r\n+PAUSE <timeout> [WRITE|ALL]\r\n+    Suspend all, or just write, clients for <timeout> milliseconds.\r\n+REPLY'));
     assert.ok(help.endsWith('+NO-EVICT (ON|OFF)\r\n+    Protect current client connection from eviction.\r\n+HELP\r\n+    Prints this help.\r\n'));
     c.close();
   });
