@@ -5,6 +5,7 @@
  * the server implements. Commands never touch sockets.
  */
 import type { MemorySnapshot } from '../observability/memory-report.js';
+import type { LatencyMonitor } from '../observability/latency-monitor.js';
 import type { Config } from '../config/config.js';
 import type { PersistenceState } from '../persistence/state.js';
 import type { BackgroundSaver } from '../persistence/bgsave.js';
@@ -172,6 +173,8 @@ export interface ServerHandle {
   clients(): Iterable<ClientHandle>;
   clientCount(): number;
   slowlog(): SlowlogEntry[];
+  /** latency-monitor-threshold's samples, for LATENCY. */
+  readonly latencyMonitor: LatencyMonitor;
   /** CLIENT PAUSE until `endMs` (ms since the epoch; past = lift) in PAUSE_WRITE or PAUSE_ALL mode; mode 0 = CLIENT UNPAUSE. */
   pauseClients(endMs: number, mode: number): void;
   slowlogReset(): void;

@@ -21,6 +21,8 @@ export class CommandEntry {
   readonly skipSlowlog: boolean;
   /** May replicate (PUBLISH, PFCOUNT...): held by CLIENT PAUSE WRITE as writes are. */
   readonly mayReplicate: boolean;
+  /** Flagged fast: its calls are "fast-command" events for the latency monitor. */
+  readonly fast: boolean;
   readonly subcommands: NameIndex<CommandEntry> | null;
   /** INFO commandstats counters. */
   readonly stat: CommandStat = { calls: 0, usec: 0, rejected: 0, failed: 0 };
@@ -55,6 +57,7 @@ export class CommandEntry {
     this.skipMonitor = f.includes('skip_monitor');
     this.skipSlowlog = f.includes('skip_slowlog');
     this.mayReplicate = spec.mayReplicate === true || f.includes('may_replicate');
+    this.fast = f.includes('fast');
     if (spec.subcommands) {
       this.subcommands = new NameIndex();
       for (const sub of spec.subcommands) this.subcommands.add(sub.name, new CommandEntry(sub, this));

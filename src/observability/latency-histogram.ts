@@ -56,6 +56,11 @@ export class LatencyHistogram {
   private readonly counts = new Float64Array(COUNTS_LEN);
   total = 0;
 
+  /** The counts by index, for cumulativeBuckets(). */
+  get countsView(): Float64Array {
+    return this.counts;
+  }
+
   /** Records one call of `us` microseconds (Redis measures whole microseconds and records ns). */
   recordUs(us: number): void {
     let ns = us * 1000;
@@ -79,6 +84,31 @@ export class LatencyHistogram {
     }
     return 0;
   }
+}
+
+/**
+ * LATENCY HISTOGRAM's histogram_usec: Redis's fillCommandCDF() over an
+ * hdr_iter_log from 1024 ns doubling, as (microseconds, cumulative count)
+ * pairs, a pair only where the count grew. A level's microseconds are the
+ * top of its bucket divided down (1024 ns reads 1, 32768 ns reads 33).
+ */
+export function cumulativeBuckets(h: LatencyHistogram): [number, number][] {
+  const out: [number, number][] = [];
+  const counts = h.countsView;
+  let cum = 0;
+  let emitted = 0;
+  let i = 0;
+  for (let level = 1024; emitted < h.total; level *= 2) {
+    while (i < COUNTS_LEN && valueAt(i) < level) cum += counts[i++]!;
+    // The iterator reports at the bucket starting at the level, that bucket counted; past the last one it stops.
+    if (i >= COUNTS_LEN) break;
+    cum += counts[i++]!;
+    if (cum > emitted) {
+      out.push([Math.floor(highestEquivalent(level) / 1000), cum]);
+      emitted = cum;
+    }
+  }
+  return out;
 }
 
 /** One INFO latencystats line's value part: p50=1.003,p99=...; microseconds with three decimals. */

@@ -5,11 +5,13 @@
  * that blocked. Such a call is counted at once (calls), but its time, its
  * latency sample and its slowlog entry wait for the end of the wait: the
  * first call's duration plus the time taken to serve it, as Redis adds them.
+ * It also holds the latency monitor (latency-monitor-threshold).
  */
 import type { Args } from '../commands/args.js';
 import type { SlowlogEntry } from '../commands/context.js';
 import type { CommandEntry } from '../commands/table.js';
 import type { Config } from '../config/config.js';
+import { LatencyMonitor } from '../observability/latency-monitor.js';
 import { slowlogArgs } from '../observability/monitor.js';
 import type { Waiter } from './blocking.js';
 
@@ -24,6 +26,7 @@ const NOT_REDACTED: readonly number[] = [];
 export class CommandLog {
   entries: SlowlogEntry[] = [];
   latencyTracking = true;
+  readonly monitor = new LatencyMonitor();
   private nextId = 0;
   private slowerThan = 10000;
   private maxLen = 128;
@@ -41,6 +44,11 @@ export class CommandLog {
     };
     tracking();
     config.onChange('latency-tracking', tracking);
+    const threshold = (): void => {
+      this.monitor.threshold = config.getNumber('latency-monitor-threshold');
+    };
+    threshold();
+    config.onChange('latency-monitor-threshold', threshold);
   }
 
   /** Adds the call to the slowlog when it took slowlog-log-slower-than or longer. */
@@ -71,5 +79,6 @@ export class CommandLog {
     if (failed) entry.stat.failed++;
     if (this.latencyTracking) entry.recordLatency(total);
     this.slow(w.conn, entry, w.args, NOT_REDACTED, total);
+    this.monitor.sample('command-unblocking', Math.floor(replyUs / 1000));
   }
 }

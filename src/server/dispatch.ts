@@ -14,6 +14,7 @@ import type { RespWriter } from '../protocol/resp/writer.js';
 import { EvictResult } from '../engine/engine.js';
 import { MODE_MULTI, MODE_PUBSUB, type Transaction } from './multi.js';
 import { diskErrorText } from '../persistence/misconf.js';
+import type { LatencyMonitor } from '../observability/latency-monitor.js';
 
 /** What dispatch needs from the connection besides the handler context. */
 export interface DispatchTarget {
@@ -57,6 +58,8 @@ export interface DispatchHooks {
   holdForDrain(target: DispatchTarget, args: Args): boolean;
   /** latency-tracking: calls are recorded in their command's histogram (INFO latencystats). */
   readonly latencyTracking: boolean;
+  /** latency-monitor-threshold's samples (LATENCY LATEST...). */
+  readonly latencyMonitor: LatencyMonitor;
   /** Non-zero while CLIENT PAUSE lasts. */
   readonly pauseMode: number;
   /** With a pause on: true when the command was held until it ends (./client-pause.ts). */
@@ -244,6 +247,10 @@ export function call(t: DispatchTarget, entry: CommandEntry, args: Args, stats: 
   if (b !== null) {
     b.entry = entry;
     b.callUs = us;
-  } else if (hooks.latencyTracking) entry.recordLatency(us);
+  } else {
+    if (hooks.latencyTracking) entry.recordLatency(us);
+    const lm = hooks.latencyMonitor;
+    if (lm.threshold > 0) lm.sample(entry.fast ? 'fast-command' : 'command', Math.floor(us / 1000));
+  }
   hooks.afterCall(t, entry, args, us);
 }

@@ -1,11 +1,31 @@
 /**
- * Pieces of the server kept out of server.ts: the eviction settings bound
- * to the config, the pause between steps of the startup load, and what
+ * Pieces of the server kept out of server.ts: the eviction settings and the
+ * client limits bound to the config, the pause between steps of the startup load, and what
  * SHUTDOWN does before the server stops (Redis's prepareForShutdown()).
  */
 import { hasSaveRules, rdbSaveSync } from '../persistence/rdb-service.js';
 import { STEP_KEYS } from '../persistence/rdb/rdb-load.js';
+import type { ParserLimits } from '../protocol/resp/parser.js';
+import { parseOutputLimits } from './output-limits.js';
 import type { Server } from './server.js';
+
+/**
+ * proto-max-bulk-len, client-query-buffer-limit and client-output-buffer-limit,
+ * kept current by CONFIG SET; returns the limits object every parser shares.
+ */
+export function bindClientLimits(server: Server): ParserLimits {
+  const c = server.config;
+  const limits: ParserLimits = { maxBulkLen: c.getNumber('proto-max-bulk-len'), queryBufferLimit: c.getNumber('client-query-buffer-limit') };
+  c.onChange('proto-max-bulk-len', () => (limits.maxBulkLen = c.getNumber('proto-max-bulk-len')));
+  c.onChange('client-query-buffer-limit', () => (limits.queryBufferLimit = c.getNumber('client-query-buffer-limit')));
+  const output = (): void => {
+    server.outputLimit = parseOutputLimits(c.getString('client-output-buffer-limit'), 'normal');
+    server.pubsubOutputLimit = parseOutputLimits(c.getString('client-output-buffer-limit'), 'pubsub');
+  };
+  output();
+  c.onChange('client-output-buffer-limit', output);
+  return limits;
+}
 
 /** maxmemory and friends drive the engine's eviction; client buffers count as used memory, as in Redis. */
 export function bindEvictionSettings(server: Server): void {

@@ -20,11 +20,12 @@ import { memorySnapshot, type MemorySnapshot } from '../observability/memory-rep
 import { silentLogger, type Logger } from '../observability/log.js';
 import { monitorLine } from '../observability/monitor.js';
 import { CommandLog } from './command-log.js';
+import type { LatencyMonitor } from '../observability/latency-monitor.js';
 import { ClientPause } from './client-pause.js';
 import { BlockingRegistry } from './blocking.js';
 import { Connection, isLoopback } from './connection.js';
 import { WatchRegistry } from './multi.js';
-import { parseOutputLimits, type OutputLimit } from './output-limits.js';
+import type { OutputLimit } from './output-limits.js';
 import { PubSubRegistry } from './pubsub.js';
 import { bindKeyspaceEvents } from './keyspace-events.js';
 import { PersistenceState } from '../persistence/state.js';
@@ -32,7 +33,7 @@ import type { BackgroundSaver } from '../persistence/bgsave.js';
 import type { AofRewriter } from '../persistence/aof/rewrite.js';
 import { createBackgroundJobs } from './background-jobs.js';
 import { debugReload, loadDataAtStartup, rdbSaveSync } from '../persistence/rdb-service.js';
-import { bindEvictionSettings, loadingPause, prepareForShutdown } from './server-settings.js';
+import { bindEvictionSettings, loadingPause, prepareForShutdown, bindClientLimits } from './server-settings.js';
 import type { DispatchHooks, DispatchTarget } from './dispatch.js';
 import type { LmcacheListener } from './lmcache-listener.js';
 import type { MetricsEndpoint } from '../observability/metrics-http.js';
@@ -167,23 +168,8 @@ export class Server implements ServerHandle, DispatchHooks {
     if (this.config.getBool('tiering')) this.engine.setTier(createTier(this));
     this.reapplyKeyHooks = bindKeyspaceEvents(this);
     this.memoryStartup = this.engine.usedMemory();
-    this.parserLimits = {
-      maxBulkLen: this.config.getNumber('proto-max-bulk-len'),
-      queryBufferLimit: this.config.getNumber('client-query-buffer-limit'),
-    };
-    this.config.onChange('proto-max-bulk-len', () => {
-      this.parserLimits.maxBulkLen = this.config.getNumber('proto-max-bulk-len');
-    });
-    this.config.onChange('client-query-buffer-limit', () => {
-      this.parserLimits.queryBufferLimit = this.config.getNumber('client-query-buffer-limit');
-    });
+    this.parserLimits = bindClientLimits(this);
     this.config.onChange('hz', () => this.startCron());
-    const outputLimits = (): void => {
-      this.outputLimit = parseOutputLimits(this.config.getString('client-output-buffer-limit'), 'normal');
-      this.pubsubOutputLimit = parseOutputLimits(this.config.getString('client-output-buffer-limit'), 'pubsub');
-    };
-    outputLimits();
-    this.config.onChange('client-output-buffer-limit', outputLimits);
   }
 
   /** The port actually bound (useful with port 0). */
@@ -350,6 +336,9 @@ export class Server implements ServerHandle, DispatchHooks {
 
   get latencyTracking(): boolean {
     return this.commandLog.latencyTracking;
+  }
+  get latencyMonitor(): LatencyMonitor {
+    return this.commandLog.monitor;
   }
   get pauseMode(): number {
     return this.clientPause.mode;

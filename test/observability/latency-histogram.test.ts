@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LatencyHistogram, formatPercentiles } from '../../src/observability/latency-histogram.js';
+import { LatencyHistogram, cumulativeBuckets, formatPercentiles } from '../../src/observability/latency-histogram.js';
 
 const one = (us: number): string => {
   const h = new LatencyHistogram();
@@ -49,4 +49,22 @@ test('a percentile above 100 reads as 100', () => {
   h.recordUs(300);
   assert.equal(h.valueAtPercentile(150), h.valueAtPercentile(100));
   assert.equal(formatPercentiles(h, [50, 100]), 'p50=3.007,p100=301.055');
+});
+
+test('LATENCY HISTOGRAM buckets: cumulative counts at 1024 ns doubling, labelled by the top of the bucket in us (1, 2, 4, ... 33, 66)', () => {
+  const h = new LatencyHistogram();
+  for (const us of [1, 1, 0, 3, 40]) h.recordUs(us);
+  assert.deepEqual(cumulativeBuckets(h), [
+    [1, 3],
+    [4, 4],
+    [66, 5],
+  ]);
+  const wide = new LatencyHistogram();
+  for (let us = 1; us <= 64; us *= 2) wide.recordUs(us);
+  // Redis's documented example shows the same labels: 1 2 4 8 16 33 66.
+  assert.deepEqual(
+    cumulativeBuckets(wide).map(([us]) => us),
+    [1, 2, 4, 8, 16, 33, 66],
+  );
+  assert.equal(cumulativeBuckets(wide).at(-1)![1], wide.total);
 });
