@@ -1,10 +1,11 @@
 // DEBUG subcommand [arg ...]
-// Implemented: HELP, SLEEP, SET-ACTIVE-EXPIRE, OBJECT, ERROR, RELOAD [NOSAVE]. Dispatch refuses DEBUG
+// Implemented: HELP, SLEEP, SET-ACTIVE-EXPIRE, OBJECT, POPULATE, ERROR, RELOAD [NOSAVE]. Dispatch refuses DEBUG
 // unless enable-debug-command is yes (or local, from a loopback client).
 import { defineCommand, type CommandSpec } from '../define.js';
 import { NO_SUCH_KEY } from '../errors.js';
 import { NO_KEY } from '../../engine/status.js';
 import { debugObjectLine } from './debug-object.js';
+import { debugPopulate } from './debug-populate.js';
 import { replyHelp, subcommandSyntaxError } from './reply-helpers.js';
 
 const HELP = [
@@ -13,6 +14,11 @@ const HELP = [
   '    unit tests to simulate Redis errors.',
   'OBJECT <key>',
   '    Show low level info about `key` and associated value.',
+  'POPULATE <count> [<prefix>] [<size>]',
+  '    Create <count> string keys named key:<num>. If <prefix> is specified then',
+  '    it is used instead of the \'key\' prefix. These are not propagated to',
+  '    replicas. Cluster slots are not respected so keys not belonging to the',
+  '    current node can be created in cluster mode.',
   'RELOAD [option ...]',
   '    Save the RDB on disk and reload it back to memory. Valid <option> values:',
   '    * MERGE: Merge the content of the RDB with the existing data set (not supported here).',
@@ -79,6 +85,8 @@ export default defineCommand({
       const err = ctx.server.debugReload(save);
       if (err !== null) return reply.error(err);
       reply.ok();
+    } else if (n >= 3 && n <= 5 && args.is(1, 'populate')) {
+      debugPopulate(ctx, args, reply);
     } else if (n === 3 && args.is(1, 'error')) {
       // The argument is the whole error line (no "ERR " added), newlines made spaces.
       reply.error(args.str(2).replace(/[\r\n]/g, ' '));

@@ -67,6 +67,34 @@ describe('DEBUG', () => {
       [['DEBUG', 'ERROR', 'MYERR a\r\nb'], '-MYERR a  b\r\n'],
     ]));
 
+  test('DEBUG POPULATE makes key:<n> = value:<n> as Redis 7.0.15 does (prefix, size, existing keys kept)', () =>
+    runSteps(s.port, [
+      [['FLUSHALL'], '+OK\r\n'],
+      [['DEBUG', 'POPULATE', '-1'], '-ERR value is out of range, must be positive\r\n'],
+      [['DEBUG', 'POPULATE', 'abc'], '-ERR value is out of range, must be positive\r\n'],
+      [['DEBUG', 'POPULATE', '3', 'pre', '-2'], '-ERR value is out of range, must be positive\r\n'],
+      [['DEBUG', 'POPULATE', '2', 'x', '3', 'extra'], "-ERR unknown subcommand or wrong number of arguments for 'POPULATE'. Try DEBUG HELP.\r\n"],
+      [['DEBUG', 'POPULATE', '0'], '+OK\r\n'],
+      [['DBSIZE'], ':0\r\n'],
+      [['SET', 'key:1', 'keep'], '+OK\r\n'],
+      [['DEBUG', 'POPULATE', '3'], '+OK\r\n'],
+      [['DBSIZE'], ':3\r\n'],
+      [['GET', 'key:0'], '$7\r\nvalue:0\r\n'],
+      [['GET', 'key:1'], '$4\r\nkeep\r\n'],
+      [['OBJECT', 'ENCODING', 'key:2'], '$6\r\nembstr\r\n'],
+      [['TTL', 'key:2'], ':-1\r\n'],
+      [['DEBUG', 'POPULATE', '2', 'big', '10'], '+OK\r\n'],
+      [['GET', 'big:1'], '$10\r\nvalue:1\x00\x00\x00\r\n'],
+      [['DEBUG', 'POPULATE', '2', 'short', '3'], '+OK\r\n'],
+      [['GET', 'short:1'], '$3\r\nval\r\n'],
+      [['DEBUG', 'POPULATE', '2', 'empty', '0'], '+OK\r\n'],
+      [['GET', 'empty:1'], '$7\r\nvalue:1\r\n'],
+      // Names are cut at 127 bytes, so these two collide as in Redis.
+      [['DEBUG', 'POPULATE', '2', 'p'.repeat(200)], '+OK\r\n'],
+      [['EXISTS', 'p'.repeat(127)], ':1\r\n'],
+      [['DBSIZE'], ':10\r\n'],
+    ]));
+
   test('DEBUG with unknown subcommands and HELP', () =>
     runSteps(s.port, [
       [['DEBUG'], "-ERR wrong number of arguments for 'debug' command\r\n"],
@@ -74,9 +102,14 @@ describe('DEBUG', () => {
       [['DEBUG', 'jmap'], "-ERR unknown subcommand or wrong number of arguments for 'jmap'. Try DEBUG HELP.\r\n"],
       [
         ['DEBUG', 'HELP'],
-        '*19\r\n+DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n+ERROR <string>\r\n' +
+        '*24\r\n+DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n+ERROR <string>\r\n' +
           '+    Return a Redis protocol error with <string> as message. Useful for clients\r\n+    unit tests to simulate Redis errors.\r\n' +
           '+OBJECT <key>\r\n+    Show low level info about `key` and associated value.\r\n' +
+          '+POPULATE <count> [<prefix>] [<size>]\r\n' +
+          '+    Create <count> string keys named key:<num>. If <prefix> is specified then\r\n' +
+          "+    it is used instead of the 'key' prefix. These are not propagated to\r\n" +
+          '+    replicas. Cluster slots are not respected so keys not belonging to the\r\n' +
+          '+    current node can be created in cluster mode.\r\n' +
           '+RELOAD [option ...]\r\n+    Save the RDB on disk and reload it back to memory. Valid <option> values:\r\n' +
           '+    * MERGE: Merge the content of the RDB with the existing data set (not supported here).\r\n' +
           '+    * NOFLUSH: Do not empty the data set before loading (not supported here).\r\n' +
