@@ -14,7 +14,6 @@ import type { CommandEntry } from '../commands/table.js';
 import type { BlockingRegistry, Waiter } from './blocking.js';
 import type { Connection } from './connection.js';
 
-
 interface Held {
   readonly conn: Connection;
   readonly waiter: Waiter;
@@ -23,7 +22,7 @@ interface Held {
 }
 
 export class ClientPause {
-  /** 0, PAUSE_WRITE or PAUSE_ALL; dispatch reads it before anything else here. */
+  /** 0, PAUSE_WRITE or PAUSE_ALL; dispatch calls hold() only while it is not 0. */
   mode = 0;
   private timer: NodeJS.Timeout | null = null;
   private held: Held[] = [];
@@ -36,7 +35,7 @@ export class ClientPause {
     this.timer = null;
     const wait = endMs - Date.now();
     if (wait <= 0) return this.unpause();
-    // Under ALL no client can send this, so held commands need no new look.
+    // What is held stays held: from WRITE to ALL nothing is freed, and under ALL this cannot be sent.
     this.mode = mode;
     this.timer = setTimeout(() => this.unpause(), Math.min(wait, 2 ** 31 - 1));
   }
@@ -48,6 +47,11 @@ export class ClientPause {
     this.mode = 0;
     const go = this.held;
     this.held = [];
+    // After the current command, as Redis reprocesses unblocked clients in beforeSleep: not nested in CLIENT UNPAUSE.
+    if (go.length !== 0) setImmediate(() => this.rerun(go));
+  }
+
+  private rerun(go: readonly Held[]): void {
     for (const h of go) {
       if (!this.blocking.releaseClient(h.waiter) || h.conn.closed) continue;
       // Dispatched anew: a pause set again meanwhile holds it again.
@@ -73,7 +77,6 @@ export class ClientPause {
     this.held = [];
     this.mode = 0;
   }
-
 }
 
 /** is_may_replicate_command: a write, a may_replicate command, or EXEC of a transaction holding one. */
