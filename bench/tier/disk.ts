@@ -94,7 +94,7 @@ const dir = process.argv[2] ?? fs.mkdtempSync('/tmp/tier-bench-');
 fs.mkdirSync(dir, { recursive: true });
 const totalMiB = Number(process.argv[3] ?? 1024);
 const size = 8 << 20;
-const n = Math.floor((totalMiB << 20) / size);
+const n = Math.floor((totalMiB * 2 ** 20) / size);
 const s = await startServer(['--dir', dir, '--tiering', 'yes', '--maxmemory', '64mb', '--maxmemory-policy', 'allkeys-lru', '--tier-compression', 'none']);
 const tier = s.server.engine.tier!;
 // The client runs in a worker thread: its parsing of 8 MiB replies must not count as the server's stalls.

@@ -99,9 +99,23 @@ export class Args {
   /**
    * An owned copy of every argument, for a command that outlives the read
    * that brought it (a blocked client's BLPOP). Allocates; not for hot paths.
+   * When a big value sits in a buffer the connection can give up, that
+   * buffer is kept instead, arguments and frame as they are, and the copy
+   * can give it up in turn (take()): an 8 MiB SET held for the disk tier is
+   * neither copied here nor again when it runs.
    */
   detach(): Args {
     const n = this.count;
+    if (this.donor !== null && n > 0) {
+      let big = 0;
+      for (let i = 1; i < n; i++) if (this.lens[i]! > this.lens[big]!) big = i;
+      if (this.take(big) !== null) {
+        const kept = new Args().bind(this.buf, this.offs.slice(0, n), this.lens.slice(0, n), n);
+        if (this.rawStart >= 0) kept.frame(this.rawStart, this.rawEnd);
+        kept.donor = new KeptBuffer(this.buf);
+        return kept;
+      }
+    }
     let total = 0;
     for (let i = 0; i < n; i++) total += this.lens[i]!;
     const buf = Buffer.allocUnsafeSlow(total);
@@ -148,5 +162,17 @@ export class Args {
     const v = this.int64(i);
     if (v === null) return null;
     return typeof v === 'number' ? v : Number(v);
+  }
+}
+
+/** The donor of a detached command's kept buffer: gives its big value up once, as the parser would have. */
+class KeptBuffer implements ArgDonor {
+  private given = false;
+  constructor(private readonly buf: Buffer) {}
+
+  donate(start: number, end: number): Buffer | null {
+    if (this.given || end - start < this.buf.length >>> 1) return null;
+    this.given = true;
+    return this.buf.subarray(start, end);
   }
 }
