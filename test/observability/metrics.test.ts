@@ -323,12 +323,13 @@ test('with tiering on the tier metrics follow INFO tiering after demotions and a
     }
   };
   await settle();
-  assert.deepEqual(await c.call('GET', 'k0'), vals[0]);
+  // Sampled LRU need not have demoted any one key (k0 usually, not always): read them all, some must come back from disk.
+  for (let i = 0; i < 16; i++) assert.deepEqual(await c.call('GET', `k${i}`), vals[i]);
   const t = await settle();
   const m = await scrape(url);
   assert.equal(m.get('nencache_tiering_enabled'), 1);
   assert.ok(Number(t.tier_demotions) > 0 && Number(t.tier_disk_items) > 0, JSON.stringify(t));
-  assert.ok(Number(t.tier_promotions) >= 1);
+  assert.ok(Number(t.tier_promotions) >= 1, JSON.stringify(t));
   // Every field INFO tiering prints has its metric, with INFO's value.
   assert.deepEqual(Object.keys(t).filter((k) => k !== 'tiering_enabled'), Object.keys(TIER_METRICS));
   for (const [field, [name, , , tier]] of Object.entries(TIER_METRICS)) {
