@@ -1,5 +1,6 @@
 // LATENCY <subcommand> [arg ...]: the latency monitor and the per-command histograms.
 import { defineCommand, type CommandSpec } from '../define.js';
+import graph from './latency/graph.js';
 import help from './latency/help.js';
 import histogram from './latency/histogram.js';
 import history from './latency/history.js';
@@ -11,5 +12,5 @@ export default defineCommand({
   arity: -2,
   flags: [],
   doc: { summary: 'A container for latency diagnostics commands', since: '2.8.13', group: 'server', complexity: 'Depends on subcommand.' },
-  subcommands: [help, latest, history, reset, histogram],
+  subcommands: [help, latest, history, reset, histogram, graph],
 }) satisfies CommandSpec;

@@ -36,6 +36,10 @@ describe('LATENCY', () => {
     assert.equal(history.length, 1);
     assert.deepEqual(history[0], [time, last]);
     assert.deepEqual(await call('LATENCY', 'HISTORY', 'nosuch'), []);
+    const graph = String(await call('LATENCY', 'GRAPH', 'command'));
+    assert.match(graph, new RegExp(`^command - high ${last} ms, low ${last} ms \\(all time high ${max} ms\\)\n-{80}\n`));
+    // One sample: a bottom mark under three empty rows, a blank row, then its age ("0s" or "1s") downwards.
+    assert.match(graph, /\n \n \n \n_\n \n[01]\ns\n$/);
     assert.equal(await call('LATENCY', 'RESET', 'nosuch', 'command'), 1);
     assert.deepEqual(await call('LATENCY', 'LATEST'), []);
     await call('CONFIG', 'SET', 'latency-monitor-threshold', '0');
@@ -81,9 +85,11 @@ describe('LATENCY', () => {
       [['LATENCY', 'HISTORY'], "-ERR wrong number of arguments for 'latency|history' command\r\n"],
       [['LATENCY', 'LATEST', 'x'], "-ERR wrong number of arguments for 'latency|latest' command\r\n"],
       [['LATENCY', 'foo'], "-ERR unknown subcommand 'foo'. Try LATENCY HELP.\r\n"],
+      [['LATENCY', 'GRAPH', 'nosuch'], "-ERR No samples available for event 'nosuch'\r\n"],
       [
         ['LATENCY', 'HELP'],
-        '*13\r\n+LATENCY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n' +
+        '*15\r\n+LATENCY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n' +
+          '+GRAPH <event>\r\n+    Return an ASCII latency graph for the <event> class.\r\n' +
           '+HISTORY <event>\r\n+    Return time-latency samples for the <event> class.\r\n' +
           '+LATEST\r\n+    Return the latest latency samples for all events.\r\n' +
           '+RESET [<event> ...]\r\n+    Reset latency data of one or more <event> classes.\r\n+    (default: reset all data for all event classes)\r\n' +
