@@ -86,9 +86,11 @@ describe('LATENCY', () => {
       [['LATENCY', 'LATEST', 'x'], "-ERR wrong number of arguments for 'latency|latest' command\r\n"],
       [['LATENCY', 'foo'], "-ERR unknown subcommand 'foo'. Try LATENCY HELP.\r\n"],
       [['LATENCY', 'GRAPH', 'nosuch'], "-ERR No samples available for event 'nosuch'\r\n"],
+      [['LATENCY', 'DOCTOR', 'x'], "-ERR wrong number of arguments for 'latency|doctor' command\r\n"],
       [
         ['LATENCY', 'HELP'],
-        '*15\r\n+LATENCY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n' +
+        '*17\r\n+LATENCY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n' +
+          '+DOCTOR\r\n+    Return a human readable latency analysis report.\r\n' +
           '+GRAPH <event>\r\n+    Return an ASCII latency graph for the <event> class.\r\n' +
           '+HISTORY <event>\r\n+    Return time-latency samples for the <event> class.\r\n' +
           '+LATEST\r\n+    Return the latest latency samples for all events.\r\n' +

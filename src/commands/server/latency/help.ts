@@ -2,8 +2,10 @@
 import { defineCommand } from '../../define.js';
 import { replyHelp } from '../reply-helpers.js';
 
-/** Redis's LATENCY HELP lines for the subcommands this server has (not DOCTOR), in Redis's order. */
+/** Redis's LATENCY HELP lines, in Redis's order. */
 const LINES = [
+  'DOCTOR',
+  '    Return a human readable latency analysis report.',
   'GRAPH <event>',
   '    Return an ASCII latency graph for the <event> class.',
   'HISTORY <event>',
