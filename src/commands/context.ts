@@ -53,9 +53,10 @@ export interface ClientHandle {
    * Blocks the client on the keys args[first, first + n) (BLPOP and friends,
    * Redis's blockForKeys): `serve` answers once one of them holds a value of
    * `type`; at `deadline` (ms since the epoch, 0 = never) it answers the nil
-   * array. The client's further commands wait until then. `args` is copied.
+   * array, or what `onTimeout` writes (WAIT, blocked on no key). The client's
+   * further commands wait until then. `args` is copied.
    */
-  block(args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe): void;
+  block(args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe, onTimeout?: (r: Reply) => void): void;
   /** MULTI/EXEC/WATCH state (src/server/multi.ts). */
   readonly tx: TransactionHandle;
   /** Subscriptions (src/server/pubsub.ts). */

@@ -14,6 +14,7 @@ import type { Database } from '../engine/keyspace.js';
 import { KeyType, NO_KEY } from '../engine/status.js';
 import type { ReadySignal } from '../engine/watch.js';
 import type { CommandEntry } from '../commands/table.js';
+import type { Reply } from '../commands/reply.js';
 import type { Connection } from './connection.js';
 
 const UNBLOCKED = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
@@ -31,6 +32,10 @@ export interface Waiter {
   /** ms since the epoch; 0 = no timeout. */
   readonly deadline: number;
   readonly serve: BlockedServe;
+  /** The timeout's reply (WAIT's :0); the nil array when absent. */
+  readonly onTimeout: ((r: Reply) => void) | null;
+  /** Held by CLIENT PAUSE or for a tiered value, not blocked by its command: CLIENT UNBLOCK leaves it alone. */
+  readonly held: boolean;
   /** The blocked command and its first call's duration, set by dispatch for the stats taken at unblock. */
   entry: CommandEntry | null;
   callUs: number;
@@ -74,7 +79,7 @@ export class BlockingRegistry implements ReadySignal {
   }
 
   /** blockForKeys(): registers `conn` on the keys args[first, first + n). */
-  block(conn: Connection, args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe): void {
+  block(conn: Connection, args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe, onTimeout: ((r: Reply) => void) | null = null): void {
     const own = args.detach();
     const keys: string[] = [];
     const keyIdx: number[] = [];
@@ -84,7 +89,7 @@ export class BlockingRegistry implements ReadySignal {
       keys.push(k);
       keyIdx.push(i);
     }
-    const w: Waiter = { conn, db: conn.dbIndex, args: own, keys, keyIdx, type, deadline, serve, entry: null, callUs: 0 };
+    const w: Waiter = { conn, db: conn.dbIndex, args: own, keys, keyIdx, type, deadline, serve, onTimeout, held: false, entry: null, callUs: 0 };
     const m = this.byDb[w.db]!;
     for (const k of keys) {
       const list = m.get(k);
@@ -105,7 +110,9 @@ export class BlockingRegistry implements ReadySignal {
    * blocked on no key, its input waits as any blocked client's.
    */
   holdClient(conn: Connection): Waiter {
-    const w: Waiter = { conn, db: conn.dbIndex, args: NO_ARGS, keys: [], keyIdx: [], type: KeyType.STRING, deadline: 0, serve: () => {}, entry: null, callUs: 0 };
+    const w: Waiter = {
+      conn, db: conn.dbIndex, args: NO_ARGS, keys: [], keyIdx: [], type: KeyType.STRING, deadline: 0, serve: () => {}, onTimeout: null, held: true, entry: null, callUs: 0,
+    };
     conn.blocked = w;
     this.count++;
     return w;
@@ -142,9 +149,9 @@ export class BlockingRegistry implements ReadySignal {
   /** CLIENT UNBLOCK: answers as a timeout, or with the UNBLOCKED error. */
   unblockClient(conn: Connection | undefined, error: boolean): boolean {
     const w = conn?.blocked ?? null;
-    // A client held by CLIENT PAUSE or for a tiered value waits on no key: not unblockable (as Redis 7.2; 7.0.15 crashes).
-    if (w === null || w.keys.length === 0) return false;
-    this.answer(w, error ? 1 : 0);
+    // A client held by CLIENT PAUSE or for a tiered value is not unblockable (as Redis 7.2; 7.0.15 crashes).
+    if (w === null || w.held) return false;
+    this.answer(w, error ? 1 : 0, true);
     return true;
   }
 
@@ -215,15 +222,20 @@ export class BlockingRegistry implements ReadySignal {
     }
   }
 
-  /** Ends a wait without serving: 0 = timeout (the nil array), 1 = the UNBLOCKED error. */
-  private answer(w: Waiter, how: 0 | 1): void {
+  /**
+   * Ends a wait without serving: 0 = timeout (the nil array, or the
+   * waiter's own timeout reply), 1 = the UNBLOCKED error. Redis 7.0 counts
+   * a failed call for any CLIENT UNBLOCK, TIMEOUT included, not for a timeout.
+   */
+  private answer(w: Waiter, how: 0 | 1, byClientUnblock = false): void {
     const writer = w.conn.writer;
     writer.enabled = w.conn.replyMode === ReplyMode.ON;
-    if (how === 0) writer.nilArray();
-    else writer.error(UNBLOCKED);
+    if (how === 1) writer.error(UNBLOCKED);
+    else if (w.onTimeout !== null) w.onTimeout(writer);
+    else writer.nilArray();
     writer.enabled = true;
     this.unblock(w);
-    this.unblockStats(w, 0, how === 1);
+    this.unblockStats(w, 0, byClientUnblock);
     this.resume(w.conn);
   }
 

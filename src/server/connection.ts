@@ -15,6 +15,7 @@ import { ParseResult, RespParser } from '../protocol/resp/parser.js';
 import { RespWriter } from '../protocol/resp/writer.js';
 import { SubKind } from '../commands/context.js';
 import type { CommandEntry } from '../commands/table.js';
+import type { Reply } from '../commands/reply.js';
 import type { Waiter } from './blocking.js';
 import { call, dispatch, type DispatchTarget } from './dispatch.js';
 import { MODE_MULTI, MODE_PUBSUB, Transaction, type TxOwner } from './multi.js';
@@ -166,8 +167,8 @@ export class Connection implements ClientHandle, DispatchTarget, CommandContext,
     if (this.server.current !== this) this.finishAndClose();
   }
 
-  block(args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe): void {
-    this.server.blocking.block(this, args, first, n, type, deadline, serve);
+  block(args: Args, first: number, n: number, type: KeyType, deadline: number, serve: BlockedServe, onTimeout?: (r: Reply) => void): void {
+    this.server.blocking.block(this, args, first, n, type, deadline, serve, onTimeout ?? null);
   }
 
   redactArg(i: number): void {
