@@ -21,6 +21,16 @@ export class LatencySeries {
   get last(): number {
     return (this.idx + SERIES_LEN - 1) % SERIES_LEN;
   }
+
+  /** The samples taken, oldest first, as [unix second, ms]. */
+  samples(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let j = 0; j < SERIES_LEN; j++) {
+      const i = (this.idx + j) % SERIES_LEN;
+      if (this.times[i] !== 0) out.push([this.times[i]!, this.latencies[i]!]);
+    }
+    return out;
+  }
 }
 
 export class LatencyMonitor {

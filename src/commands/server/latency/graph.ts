@@ -1,6 +1,5 @@
 // LATENCY GRAPH event
 import { defineCommand } from '../../define.js';
-import { SERIES_LEN } from '../../../observability/latency-monitor.js';
 import { renderSparkline, type SparkSample } from '../../../observability/sparkline.js';
 
 /** LATENCY_GRAPH_COLS. */
@@ -28,16 +27,13 @@ export default defineCommand({
     const samples: SparkSample[] = [];
     let min = 0;
     let max = 0;
-    for (let j = 0; j < SERIES_LEN; j++) {
-      const i = (ts.idx + j) % SERIES_LEN;
-      if (ts.times[i] === 0) continue;
-      const v = ts.latencies[i]!;
+    for (const [time, v] of ts.samples()) {
       if (samples.length === 0) min = max = v;
       else {
         if (v > max) max = v;
         if (v < min) min = v;
       }
-      samples.push({ value: v, label: ago(now - ts.times[i]!) });
+      samples.push({ value: v, label: ago(now - time) });
     }
     const head = `${event} - high ${max} ms, low ${min} ms (all time high ${ts.max} ms)\n${'-'.repeat(COLUMNS)}\n`;
     reply.verbatim(head + renderSparkline(samples, COLUMNS, 4));
