@@ -8,7 +8,7 @@ import type { Args } from './args.js';
 import type { Reply } from './reply.js';
 import { parseLongDouble } from '../engine/types/longdouble.js';
 
-const LLONG_MAX = 9223372036854775807;
+const LLONG_MAX = 9223372036854775807n;
 
 /**
  * The deadline in ms since the epoch (0 = never) of the timeout in argument
@@ -27,13 +27,7 @@ export function blockDeadline(args: Args, i: number, reply: Reply): number {
     reply.error('ERR timeout is negative');
     return -1;
   }
-  if (ms === 0) return 0;
-  const now = Date.now();
-  if (ms > LLONG_MAX - now) {
-    reply.error('ERR timeout is out of range');
-    return -1;
-  }
-  return now + ms;
+  return fromNow(ms, reply);
 }
 
 /** The same for a whole number of milliseconds (CLIENT PAUSE): the deadline, 0 for 0, or -1 after replying with the error. */
@@ -47,11 +41,16 @@ export function msDeadline(args: Args, i: number, reply: Reply): number {
     reply.error('ERR timeout is negative');
     return -1;
   }
-  if (v === 0 || v === 0n) return 0;
+  return fromNow(v, reply);
+}
+
+/** A timeout of `ms` (>= 0) made absolute: 0 stays 0; past LLONG_MAX the out-of-range error and -1. */
+function fromNow(ms: number | bigint, reply: Reply): number {
+  if (ms === 0 || ms === 0n) return 0;
   const now = Date.now();
-  if (BigInt(v) > 9223372036854775807n - BigInt(now)) {
+  if (BigInt(ms) > LLONG_MAX - BigInt(now)) {
     reply.error('ERR timeout is out of range');
     return -1;
   }
-  return now + Number(v);
+  return now + Number(ms);
 }

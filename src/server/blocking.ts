@@ -106,23 +106,26 @@ export class BlockingRegistry implements ReadySignal {
   }
 
   /**
-   * Holds a client while its command waits for tiered values (./tier-wait.ts):
-   * blocked on no key, its input waits as any blocked client's.
+   * Holds a client's command to run it again later (for tiered values,
+   * ./tier-wait.ts; during CLIENT PAUSE, ./client-pause.ts): blocked on no
+   * key, its input waits as any blocked client's. The returned function
+   * runs the command again (through `around`, if given) and lets the
+   * client's input go on, unless the client closed meanwhile.
    */
-  holdClient(conn: Connection): Waiter {
+  holdCommand(conn: Connection, args: Args): (around?: (run: () => void) => void) => void {
+    const own = args.detach();
+    const enabled = conn.writer.enabled;
     const w: Waiter = {
       conn, db: conn.dbIndex, args: NO_ARGS, keys: [], keyIdx: [], type: KeyType.STRING, deadline: 0, serve: () => {}, onTimeout: null, held: true, entry: null, callUs: 0,
     };
     conn.blocked = w;
     this.count++;
-    return w;
-  }
-
-  /** Ends a holdClient(); false when the client was let go meanwhile (CLIENT UNBLOCK, closed). */
-  releaseClient(w: Waiter): boolean {
-    if (w.conn.blocked !== w) return false;
-    this.unblock(w);
-    return true;
+    return (around = (run) => run()) => {
+      if (conn.blocked !== w || conn.closed) return;
+      this.unblock(w);
+      around(() => conn.rerun(own, enabled));
+      conn.resumeInput();
+    };
   }
 
   /** unblockClient(): forgets the waiter without answering it. */

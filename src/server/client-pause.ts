@@ -11,21 +11,16 @@
 import type { Args } from '../commands/args.js';
 import { PAUSE_WRITE } from '../commands/context.js';
 import type { CommandEntry } from '../commands/table.js';
-import type { BlockingRegistry, Waiter } from './blocking.js';
+import type { BlockingRegistry } from './blocking.js';
 import type { Connection } from './connection.js';
 
-interface Held {
-  readonly conn: Connection;
-  readonly waiter: Waiter;
-  readonly args: Args;
-  readonly enabled: boolean;
-}
 
 export class ClientPause {
   /** 0, PAUSE_WRITE or PAUSE_ALL; dispatch calls hold() only while it is not 0. */
   mode = 0;
   private timer: NodeJS.Timeout | null = null;
-  private held: Held[] = [];
+  /** Held commands in arrival order: each runs again when called. */
+  private held: (() => void)[] = [];
 
   constructor(private readonly blocking: BlockingRegistry) {}
 
@@ -48,16 +43,8 @@ export class ClientPause {
     const go = this.held;
     this.held = [];
     // After the current command, as Redis reprocesses unblocked clients in beforeSleep: not nested in CLIENT UNPAUSE.
-    if (go.length !== 0) setImmediate(() => this.rerun(go));
-  }
-
-  private rerun(go: readonly Held[]): void {
-    for (const h of go) {
-      if (!this.blocking.releaseClient(h.waiter) || h.conn.closed) continue;
-      // Dispatched anew: a pause set again meanwhile holds it again.
-      h.conn.rerun(h.args, h.enabled);
-      h.conn.resumeInput();
-    }
+    // Each is dispatched anew: a pause set again meanwhile holds it again.
+    if (go.length !== 0) setImmediate(() => go.forEach((resume) => resume()));
   }
 
   /** Dispatch's check once a command passed every other: true when it was held. */
@@ -65,8 +52,7 @@ export class ClientPause {
     if (this.mode === PAUSE_WRITE && !covers(conn, entry)) return false;
     // CLIENT LIST shows the held command as cmd=, as Redis sets lastcmd before it pauses.
     conn.lastCommand = entry.fullName;
-    const own = args.detach();
-    this.held.push({ conn, waiter: this.blocking.holdClient(conn), args: own, enabled: conn.writer.enabled });
+    this.held.push(this.blocking.holdCommand(conn, args));
     return true;
   }
 

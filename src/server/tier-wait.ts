@@ -79,17 +79,15 @@ export function holdForDrain(server: Server, conn: Connection, args: Args): bool
 
 /** Holds the client like a blocked one until `wait` settles, then runs its command again. */
 function holdUntil(server: Server, conn: Connection, args: Args, wait: Promise<unknown>): void {
-  const own = args.detach();
-  const enabled = conn.writer.enabled;
-  const w = server.blocking.holdClient(conn);
-  void wait.then(() => {
-    if (!server.blocking.releaseClient(w) || conn.closed) return;
-    rerunning = true;
-    try {
-      conn.rerun(own, enabled);
-    } finally {
-      rerunning = false;
-    }
-    conn.resumeInput();
-  });
+  const resume = server.blocking.holdCommand(conn, args);
+  void wait.then(() =>
+    resume((run) => {
+      rerunning = true;
+      try {
+        run();
+      } finally {
+        rerunning = false;
+      }
+    }),
+  );
 }
