@@ -38,6 +38,13 @@ export class CommandEntry {
     this.stat.failed = 0;
   }
 
+  /** This entry, then its subcommands (a container's stats and histograms are listed so). */
+  withSubcommands(): CommandEntry[] {
+    const out: CommandEntry[] = [this];
+    if (this.subcommands) for (const [, sub] of this.subcommands.entries()) out.push(sub);
+    return out;
+  }
+
   /** Records one call's duration in the latency histogram. */
   recordLatency(us: number): void {
     (this.latency ??= new LatencyHistogram()).recordUs(us);
@@ -176,5 +183,12 @@ export class CommandTable {
 
   *all(): IterableIterator<CommandEntry> {
     for (const [, e] of this.index.entries()) yield e;
+  }
+
+  /** Every command and subcommand, each container followed by its subcommands. */
+  everyEntry(): CommandEntry[] {
+    const out: CommandEntry[] = [];
+    for (const e of this.all()) out.push(...e.withSubcommands());
+    return out;
   }
 }

@@ -4,7 +4,6 @@
  * samples. Pure reads of server state; nothing here is on a command's path.
  */
 import type { CommandStat } from '../commands/context.js';
-import type { CommandEntry } from '../commands/table.js';
 import type { LatencyHistogram } from './latency-histogram.js';
 import type { Server } from '../server/server.js';
 
@@ -43,7 +42,7 @@ export function keyspaceRows(s: Server): KeyspaceRow[] {
 /** Commands and subcommands that were called, rejected or failed, by full name ("client|list"), table order. */
 export function commandStatRows(s: Server): [string, CommandStat][] {
   const used = (st: CommandStat): boolean => st.calls + st.rejected + st.failed > 0;
-  return commandEntries(s)
+  return s.table.everyEntry()
     .filter((e) => used(e.stat))
     .map((e) => [e.fullName, e.stat]);
 }
@@ -51,18 +50,8 @@ export function commandStatRows(s: Server): [string, CommandStat][] {
 /** Commands with a latency histogram (a call recorded since the start or CONFIG RESETSTAT), as INFO latencystats lists them. */
 export function commandLatencyRows(s: Server): [string, LatencyHistogram][] {
   const rows: [string, LatencyHistogram][] = [];
-  for (const e of commandEntries(s)) if (e.latency !== null) rows.push([e.fullName, e.latency]);
+  for (const e of s.table.everyEntry()) if (e.latency !== null) rows.push([e.fullName, e.latency]);
   return rows;
-}
-
-/** Every command and subcommand, each container followed by its subcommands. */
-function commandEntries(s: Server): CommandEntry[] {
-  const out: CommandEntry[] = [];
-  for (const e of s.table.all()) {
-    out.push(e);
-    if (e.subcommands) for (const [, sub] of e.subcommands.entries()) out.push(sub);
-  }
-  return out;
 }
 
 /** Error reply counts by code (the reply's first word), sorted by code as INFO errorstats prints them. */

@@ -380,10 +380,7 @@ export class Server implements ServerHandle, DispatchHooks {
     this.engine.stats.hits = 0;
     this.engine.stats.misses = 0;
     this.engine.stats.expiredKeys = 0;
-    for (const e of this.table.all()) {
-      e.resetStats();
-      if (e.subcommands) for (const [, s] of e.subcommands.entries()) s.resetStats();
-    }
+    for (const e of this.table.everyEntry()) e.resetStats();
   }
   unblockClient(id: number, error: boolean): boolean {
     return this.blocking.unblockClient(this.conns.get(id), error);

@@ -76,7 +76,7 @@ function replyKeySpec(reply: Reply, ks: KeySpec): void {
 }
 
 function subcommandsOf(e: CommandEntry): CommandEntry[] {
-  return e.subcommands === null ? [] : [...e.subcommands.entries()].map(([, s]) => s);
+  return e.withSubcommands().slice(1);
 }
 
 /** One COMMAND INFO entry: [name, arity, flags, first, last, step, categories, tips, key specs, subcommands]; nil for unknown. */

@@ -26,20 +26,14 @@ export default defineCommand({
   doc: { summary: 'Return the cumulative distribution of latencies of a subset of commands or all.', since: '7.0.0', group: 'server', complexity: 'O(N) where N is the number of commands with latency information being retrieved.' },
   handler(ctx, args, reply) {
     const table = ctx.server.table;
-    const picked: CommandEntry[] = [];
-    const withSubs = (e: CommandEntry): void => {
-      picked.push(e);
-      if (e.subcommands) for (const [, sub] of e.subcommands.entries()) picked.push(sub);
-    };
-    if (args.count === 2) {
-      for (const e of table.all()) withSubs(e);
-    } else {
+    let picked: CommandEntry[] = [];
+    if (args.count === 2) picked = table.everyEntry();
+    else {
       // lookupCommandBySds(): a name, or container|sub; unknown names are skipped; a container brings its subcommands.
       for (let i = 2; i < args.count; i++) {
         const e = table.byName(args.str(i));
         if (e === undefined) continue;
-        if (e.parent === null) withSubs(e);
-        else picked.push(e);
+        picked.push(...(e.parent === null ? e.withSubcommands() : [e]));
       }
     }
     const rows = picked.filter((e) => e.latency !== null);
